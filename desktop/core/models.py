@@ -1,0 +1,183 @@
+"""Plain request and response models shared by the window, the runner, the sandbox tests and the benchmarks."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+
+# Body kinds: "none" sends nothing, "json" and "text" send the text as UTF-8.
+BODY_KINDS = ("none", "json", "text")
+
+
+@dataclass
+class KeyValue:
+    """One row of the query-parameter or header table."""
+
+    name: str
+    value: str = ""
+    enabled: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "value": self.value}
+        if not self.enabled:
+            data["enabled"] = False
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KeyValue:
+        return cls(str(data.get("name", "")), str(data.get("value", "")), bool(data.get("enabled", True)))
+
+
+@dataclass
+class Body:
+    kind: str = "none"
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Body:
+        data = data or {}
+        kind = data.get("kind", "none")
+        return cls(kind if kind in BODY_KINDS else "text", str(data.get("text", "")))
+
+
+@dataclass
+class Request:
+    """What the agent builds in the four panels.
+
+    `url` never carries a query string: the query lives in `params`, so the
+    table and the URL field cannot disagree. `full_url()` puts them together.
+    Names and values are kept exactly as typed (no percent-decoding), so what
+    the agent sees is what goes on the wire.
+    """
+
+    method: str = "GET"
+    url: str = ""
+    params: list[KeyValue] = field(default_factory=list)
+    headers: list[KeyValue] = field(default_factory=list)
+    body: Body = field(default_factory=Body)
+    name: str = ""
+
+    def full_url(self) -> str:
+        return join_url(self.url, self.params)
+
+    def set_full_url(self, text: str) -> None:
+        """Split a typed URL into `url` and `params`, keeping disabled rows."""
+        base, params = split_url(text)
+        disabled = [p for p in self.params if not p.enabled]
+        self.url = base
+        self.params = params + disabled
+
+    def enabled_headers(self) -> list[tuple[str, str]]:
+        return [(h.name, h.value) for h in self.headers if h.enabled and h.name.strip()]
+
+    def header(self, name: str) -> str | None:
+        """The value of the first enabled header called `name` (case-insensitive)."""
+        wanted = name.lower()
+        for h in self.headers:
+            if h.enabled and h.name.strip().lower() == wanted:
+                return h.value
+        return None
+
+    def copy(self) -> Request:
+        return Request.from_dict(self.to_dict())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "method": self.method,
+            "url": self.url,
+            "params": [p.to_dict() for p in self.params],
+            "headers": [h.to_dict() for h in self.headers],
+            "body": self.body.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Request:
+        method = str(data.get("method", "GET")).upper() or "GET"
+        return cls(
+            method=method,
+            url=str(data.get("url", "")),
+            params=[KeyValue.from_dict(p) for p in data.get("params", []) if isinstance(p, dict)],
+            headers=[KeyValue.from_dict(h) for h in data.get("headers", []) if isinstance(h, dict)],
+            body=Body.from_dict(data.get("body") if isinstance(data.get("body"), dict) else None),
+            name=str(data.get("name", "")),
+        )
+
+
+def split_url(text: str) -> tuple[str, list[KeyValue]]:
+    """`https://h/p?a=1&b` -> (`https://h/p`, [a=1, b=]); a fragment stays on the base."""
+    text = text.strip()
+    base, sep, query = text.partition("?")
+    if not sep:
+        return text, []
+    query, hash_sep, fragment = query.partition("#")
+    if hash_sep:
+        base += "#" + fragment
+    params = []
+    for part in query.split("&"):
+        if not part:
+            continue
+        name, _, value = part.partition("=")
+        params.append(KeyValue(name, value))
+    return base, params
+
+
+def join_url(base: str, params: list[KeyValue]) -> str:
+    query = "&".join(f"{p.name}={p.value}" for p in params if p.enabled and (p.name or p.value))
+    if not query:
+        return base
+    base, hash_sep, fragment = base.partition("#")
+    joined = f"{base}?{query}"
+    return f"{joined}#{fragment}" if hash_sep else joined
+
+
+@dataclass
+class Response:
+    """What came back, with the facts the viewer and the diagnosis need."""
+
+    status: int
+    reason: str
+    headers: list[tuple[str, str]]
+    body: bytes
+    elapsed_ms: float
+    url: str = ""
+    http_version: str = "HTTP/1.1"
+    method: str = "GET"
+    # Exactly what was sent, after variables were filled in (secrets included:
+    # views mask them through core.secrets before showing).
+    sent_headers: list[tuple[str, str]] = field(default_factory=list)
+    sent_body: bytes = b""
+    redirects: list[tuple[int, str]] = field(default_factory=list)
+    truncated: bool = False
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.body)
+
+    def header(self, name: str) -> str | None:
+        wanted = name.lower()
+        for key, value in self.headers:
+            if key.lower() == wanted:
+                return value
+        return None
+
+    @property
+    def content_type(self) -> str:
+        return (self.header("content-type") or "").split(";")[0].strip().lower()
+
+    def text(self) -> str:
+        """The body as text, in the declared charset, never raising."""
+        charset = "utf-8"
+        for part in (self.header("content-type") or "").split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                charset = value.strip('"')
+        try:
+            return self.body.decode(charset, errors="replace")
+        except LookupError:
+            return self.body.decode("utf-8", errors="replace")

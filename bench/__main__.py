@@ -1,0 +1,34 @@
+"""Run every benchmark module (or only those producing the named figures) and print one line per figure."""
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+
+
+def modules():
+    folder = Path(__file__).parent
+    for info in pkgutil.iter_modules([str(folder)]):
+        if info.name.startswith("bench_"):
+            yield importlib.import_module(f"bench.{info.name}")
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv)
+    for module in modules():
+        names = set(module.NAMES)
+        if wanted and not names & wanted:
+            continue
+        # Each module yields (name, value, unit, target) once its figures are measured.
+        for name, value, unit, target in module.figures(wanted & names or names):
+            print(f"{name}: {value:.1f} {unit} (target {target})", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Wappi Desk: a friendly desktop request builder for Wappi API support agents."""

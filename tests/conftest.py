@@ -1,0 +1,39 @@
+"""Test-wide set-up: offscreen Qt, no proxies for loopback, the shared corpora, an isolated data folder."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["NO_PROXY"] = "127.0.0.1,localhost"
+os.environ["no_proxy"] = "127.0.0.1,localhost"
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared next to the repo; a fresh user clone has none, so tests that need it skip."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared (course, API fact sheet, corpora) is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Every test gets its own data, config and cache folders, so nothing touches the agent's real files."""
+    monkeypatch.setenv("WAPPI_DESK_HOME", str(tmp_path / "wappi-home"))
+    return tmp_path / "wappi-home"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Tests assert on English text unless they switch the language themselves."""
+    from desktop import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

@@ -37,3 +37,13 @@ def english():
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture
+def loopback():
+    """A real HTTP server on 127.0.0.1 that records every request (tests/loopback.py)."""
+    from tests.loopback import start
+
+    server = start()
+    yield server
+    server.close()

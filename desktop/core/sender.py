@@ -1,0 +1,122 @@
+"""send(request, client) -> Response: one request over a passed-in httpx.Client, streamed with a size cap."""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping
+
+import httpx
+
+from desktop.core import errors
+from desktop.core.models import Request, Response
+from desktop.core.variables import resolve
+from desktop.i18n import _
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_BODY = 100 * 1024 * 1024
+DEFAULT_MAX_SECONDS = 300.0
+
+
+def make_client(timeout: float = DEFAULT_TIMEOUT) -> httpx.Client:
+    """The client the app uses: follows redirects (each hop is listed) and ignores no certificate errors."""
+    return httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=10)
+
+
+def prepare(request: Request, values: Mapping[str, str] | None = None) -> Request:
+    """The request as it will go on the wire; raises SendError naming every `{{variable}}` with no value."""
+    resolved, missing = resolve(request, values or {})
+    if missing:
+        raise errors.unresolved(missing)
+    url = resolved.full_url().strip()
+    if url and "://" not in url:
+        raise errors.SendError(
+            "no-scheme",
+            _("The address «{url}» does not say how to connect.").format(url=url),
+            _("Start it with https:// (for example https://wappi.pro/...)."),
+        )
+    return resolved
+
+
+def send(
+    request: Request,
+    client: httpx.Client,
+    values: Mapping[str, str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_body: int = DEFAULT_MAX_BODY,
+    max_seconds: float = DEFAULT_MAX_SECONDS,
+    cancel: threading.Event | None = None,
+) -> Response:
+    """Send `request` after filling in `values`. Every failure is raised as errors.SendError."""
+    resolved = prepare(request, values)
+    url = resolved.full_url().strip()
+    content = resolved.body.text.encode("utf-8") if resolved.body.kind != "none" else b""
+    timings: dict[str, float] = {}
+    marks: dict[str, float] = {}
+
+    def trace(event: str, info: dict) -> None:
+        # httpcore reports "connection.connect_tcp.started", "http11.receive_response_headers.complete", ...
+        marks[event.split(".", 1)[-1]] = time.perf_counter()
+
+    start = time.perf_counter()
+    try:
+        with client.stream(
+            resolved.method,
+            url,
+            headers=resolved.enabled_headers(),
+            content=content or None,
+            timeout=timeout,
+            extensions={"trace": trace},
+        ) as answer:
+            chunks: list[bytes] = []
+            received = 0
+            truncated = False
+            for chunk in answer.iter_bytes():
+                if cancel is not None and cancel.is_set():
+                    raise errors.cancelled()
+                chunks.append(chunk)
+                received += len(chunk)
+                # Caps on the decoded size and on the time: a small compressed answer cannot balloon, an endless stream ends.
+                if received > max_body or time.perf_counter() - start > max_seconds:
+                    truncated = True
+                    break
+            body = b"".join(chunks)
+            if truncated:
+                body = body[:max_body]
+            elapsed = (time.perf_counter() - start) * 1000
+            sent = answer.request
+        # Built after the stream is closed, so the trace has marked the end of the download.
+        return Response(
+            status=answer.status_code,
+            reason=answer.reason_phrase,
+            headers=list(answer.headers.multi_items()),
+            body=body,
+            elapsed_ms=elapsed,
+            url=str(answer.url),
+            http_version=answer.http_version,
+            method=resolved.method,
+            sent_headers=list(sent.headers.multi_items()),
+            sent_body=content,
+            redirects=[(r.status_code, str(r.url)) for r in answer.history],
+            truncated=truncated,
+            timings=_phases(marks),
+        )
+    except errors.SendError:
+        raise
+    except Exception as exc:  # every transport problem becomes words in errors.py
+        raise errors.from_exception(exc, url, timeout) from exc
+
+
+def _phases(marks: dict[str, float]) -> dict[str, float]:
+    """Milliseconds per phase of the last hop: connect (DNS included), tls, send, wait (first byte), download."""
+
+    def span(a: str, b: str) -> float | None:
+        return (marks[b] - marks[a]) * 1000 if a in marks and b in marks else None
+
+    phases = {
+        "connect": span("connect_tcp.started", "connect_tcp.complete"),
+        "tls": span("start_tls.started", "start_tls.complete"),
+        "send": span("send_request_headers.started", "send_request_body.complete"),
+        "wait": span("send_request_body.complete", "receive_response_headers.complete"),
+        "download": span("receive_response_headers.complete", "receive_response_body.complete"),
+    }
+    return {name: value for name, value in phases.items() if value is not None}

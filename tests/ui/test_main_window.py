@@ -8,15 +8,6 @@ from desktop.core.settings import Settings
 from desktop.core.variables import Environment, Variable
 
 
-@pytest.fixture
-def window(qtbot):
-    win = make_app(Settings(language="en", active_environment="Test"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.desk.close()
-
-
 def send_and_wait(qtbot, window):
     with qtbot.waitSignal(window.response_shown, timeout=10000) as blocker:
         window.url_bar.button.click()

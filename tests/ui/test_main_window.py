@@ -1,5 +1,4 @@
 """The real window driven with qtbot: a request built in the panels round-trips over loopback and is shown."""
-import pytest
 
 from desktop.app import make_app
 from desktop.core.errors import SendError

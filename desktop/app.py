@@ -8,7 +8,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
-from desktop.core.paths import Paths, resource_root
+from desktop.core.collection import load_tree
+from desktop.core.paths import Paths, preloaded_collection, resource_root
 from desktop.core.sender import make_client
 from desktop.core.settings import Settings
 from desktop.ui.main_window import MainWindow
@@ -67,7 +68,14 @@ class DeskApp:
         window.settings_changed.connect(self.save_settings)
         window.desk = self
         self.window = window
+        self._fill_sidebar(window)
         return window
+
+    def _fill_sidebar(self, window: MainWindow) -> None:
+        folder, problems = load_tree(preloaded_collection())
+        window.sidebar.add_root(folder, i18n._("Wappi API (documentation)"))
+        for problem in problems:
+            window.statusBar().showMessage(problem, 10000)
 
     def save_settings(self) -> None:
         try:

@@ -50,7 +50,6 @@ def send(
     resolved = prepare(request, values)
     url = resolved.full_url().strip()
     content = resolved.body.text.encode("utf-8") if resolved.body.kind != "none" else b""
-    timings: dict[str, float] = {}
     marks: dict[str, float] = {}
 
     def trace(event: str, info: dict) -> None:

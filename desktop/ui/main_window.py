@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import errors
+from desktop.core.collection import Item
 from desktop.core.errors import SendError
 from desktop.core.models import Request, split_url, join_url
 from desktop.core.sender import prepare, send
 from desktop.core.settings import Settings
 from desktop.core.variables import Environment
-from desktop.i18n import _
+from desktop.i18n import _, pick
 from desktop.ui.body_editor import BodyEditor
+from desktop.ui.collection_tree import CollectionTree
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
 from desktop.ui.response_view import ResponseView
 from desktop.ui.url_bar import UrlBar
@@ -62,7 +64,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Wappi Desk"))
         self.resize(1280, 800)
 
+        self.sidebar = CollectionTree()
+        self.current_item: Item | None = None
         self.url_bar = UrlBar()
+        self.description = QLabel()
+        self.description.setObjectName("requestDescription")
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.description.hide()
         self.params = KeyValueTable()
         self.headers = KeyValueTable(COMMON_HEADERS)
         self.body = BodyEditor()
@@ -76,6 +85,7 @@ class MainWindow(QMainWindow):
         request_layout = QVBoxLayout(request_side)
         request_layout.setContentsMargins(8, 8, 4, 8)
         request_layout.addWidget(self.url_bar)
+        request_layout.addWidget(self.description)
         request_layout.addWidget(self.request_tabs, 1)
         response_side = QWidget()
         response_layout = QVBoxLayout(response_side)
@@ -83,10 +93,13 @@ class MainWindow(QMainWindow):
         response_layout.addWidget(self.response_view)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(request_side)
         self.splitter.addWidget(response_side)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([300, 520, 460])
         self.setCentralWidget(self.splitter)
 
         self._build_toolbar()
@@ -100,6 +113,7 @@ class MainWindow(QMainWindow):
         self.url_bar.url_edited.connect(self._url_edited)
         self.params.edited.connect(self._params_edited)
         self.url_bar.method_changed.connect(self._method_changed)
+        self.sidebar.item_chosen.connect(self.open_item)
 
     # --- building -------------------------------------------------------------------------------
 
@@ -184,6 +198,16 @@ class MainWindow(QMainWindow):
         self.headers.load_model(request.headers)
         self.body.load_model(request.body)
         self._syncing = False
+
+    def open_item(self, item: Item) -> None:
+        """Load a request from the sidebar, with its description from the documentation."""
+        self.current_item = item
+        self.load_model(item.request)
+        text = pick(item.meta.get("description"))
+        self.description.setText(text)
+        self.description.setVisible(bool(text))
+        self.request_tabs.setCurrentWidget(self.body if item.request.body.kind != "none" else self.params)
+        self.response_view.clear()
 
     def to_model(self) -> Request:
         base, _ignored = split_url(self.url_bar.url.text())

@@ -1,20 +1,10 @@
 """The real window driven with qtbot: a request built in the panels round-trips over loopback and is shown."""
-import pytest
 
 from desktop.app import make_app
 from desktop.core.errors import SendError
 from desktop.core.models import Body, KeyValue, Request
 from desktop.core.settings import Settings
 from desktop.core.variables import Environment, Variable
-
-
-@pytest.fixture
-def window(qtbot):
-    win = make_app(Settings(language="en", active_environment="Test"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.desk.close()
 
 
 def send_and_wait(qtbot, window):

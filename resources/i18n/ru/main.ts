@@ -435,5 +435,17 @@
         <source>Stop waiting for the answer (Esc)</source>
         <translation>Перестать ждать ответ (Esc)</translation>
     </message>
+    <message>
+        <source>Search by name, URL or body…</source>
+        <translation>Поиск по названию, URL или телу…</translation>
+    </message>
+    <message>
+        <source>Documented requests: read-only. Change a copy, or save it into a client.</source>
+        <translation>Запросы из документации: только для чтения. Меняйте копию или сохраните её в клиента.</translation>
+    </message>
+    <message>
+        <source>Wappi API (documentation)</source>
+        <translation>Wappi API (документация)</translation>
+    </message>
 </context>
 </TS>

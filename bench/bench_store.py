@@ -1,0 +1,44 @@
+"""A client with 2,000 saved requests: one keystroke of search, and loading the client from disk."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from bench.measure import median_ms
+from desktop.core.models import Body, KeyValue, Request
+from desktop.core.store import Store
+
+NAMES = ["search_2000_ms", "startup_2000_extra_ms"]
+COUNT = 2000
+
+
+def _fill(store: Store) -> None:
+    store.create_client("Bench")
+    for n in range(COUNT):
+        body = '{\n  "recipient": "7999000%04d",\n  "body": "Здравствуйте, заказ %d готов"\n}' % (n, n)
+        request = Request(
+            "POST",
+            "{{base_url}}/api/sync/message/send",
+            [KeyValue("profile_id", "{{profile_id}}")],
+            [KeyValue("Authorization", "{{token}}")],
+            Body("json", body),
+            f"Send order {n}",
+        )
+        store.save("Bench", request)
+
+
+def figures(selected: set[str]):
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "clients", Path(tmp) / "trash")
+        _fill(store)
+        if "startup_2000_extra_ms" in selected:
+
+            def load() -> None:
+                store.reload()
+                store.tree("Bench")
+
+            yield "startup_2000_extra_ms", median_ms(load, runs=5), "ms", "< 100"
+        if "search_2000_ms" in selected:
+            store.tree("Bench")
+            # A query found in one body only, so every entry is scanned.
+            yield "search_2000_ms", median_ms(lambda: store.search("70001999", "Bench"), runs=15), "ms", "< 50"

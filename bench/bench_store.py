@@ -15,7 +15,7 @@ COUNT = 2000
 def _fill(store: Store) -> None:
     store.create_client("Bench")
     for n in range(COUNT):
-        body = '{\n  "recipient": "7999000%04d",\n  "body": "Здравствуйте, заказ %d готов"\n}' % (n, n)
+        body = f'{{\n  "recipient": "7999000{n:04d}",\n  "body": "Здравствуйте, заказ {n} готов"\n}}'
         request = Request(
             "POST",
             "{{base_url}}/api/sync/message/send",

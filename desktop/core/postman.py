@@ -12,7 +12,13 @@ from urllib.parse import quote
 from desktop.core.atomicfile import write_atomic
 from desktop.core.collection import FOLDER_FILE, Folder, Item
 from desktop.core.models import Body, KeyValue, Request, split_url
-from desktop.core.store import FORBIDDEN_CHARS, MAX_NAME, RESERVED_NAMES, Store, StoreError
+from desktop.core.store import (
+    FORBIDDEN_CHARS,
+    MAX_NAME,
+    RESERVED_NAMES,
+    Store,
+    StoreError,
+)
 from desktop.core.variables import SECRET_BY_DEFAULT, Variable
 from desktop.i18n import _, pick
 

@@ -5,7 +5,14 @@ import jsonschema
 import pytest
 
 from desktop.core.models import Body, KeyValue, Request
-from desktop.core.postman import PostmanError, export_client, import_into, parse_collection, read_collection, write_export
+from desktop.core.postman import (
+    PostmanError,
+    export_client,
+    import_into,
+    parse_collection,
+    read_collection,
+    write_export,
+)
 from desktop.core.store import Store
 from desktop.core.variables import Variable
 
@@ -45,7 +52,7 @@ def test_every_corpus_file_imports_or_is_refused_in_plain_words(corpus):
     for path in files:
         relative = str(path.relative_to(corpus))
         kind = "v2.1.0" if relative.startswith("examples/") else kinds.get(relative, "schema")
-        is_collection = kind.startswith("v2") or kind.startswith("no-info-block") or kind == "none"
+        is_collection = kind.startswith(("v2", "no-info-block")) or kind == "none"
         try:
             result = read_collection(path)
         except PostmanError as exc:
@@ -140,7 +147,7 @@ def test_corpus_collection_survives_store_and_export(store, corpus, validator):
         again = parse_collection(json.dumps(exported))
         key = lambda r: (r.folder, r.request.name, r.request.method, r.request.full_url())
         assert sorted(map(key, again.requests)) == sorted(map(key, first.requests))
-        assert sorted((r.request.to_dict()["body"]["text"] for r in again.requests)) == sorted(r.request.body.text for r in first.requests)
+        assert sorted(r.request.to_dict()["body"]["text"] for r in again.requests) == sorted(r.request.body.text for r in first.requests)
 
 
 def test_odd_folder_names_are_kept_through_folder_json(store):

@@ -272,7 +272,12 @@ while True:
 
 @pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="needs SIGKILL")
 def test_kill_during_save_leaves_old_or_new_never_broken(store, tmp_path):
-    import os, random, signal, subprocess, sys, time
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
     from pathlib import Path as P
 
     store.create_client("Acme")
@@ -290,3 +295,11 @@ def test_kill_during_save_leaves_old_or_new_never_broken(store, tmp_path):
         assert request.body.text in ("A" * 5_000_000, "B" * 5_000_000), f"attempt {attempt}: broken file"
     # Leftover temporary files are hidden (dot-named) and never read as requests.
     assert [i.path for i in Store(store.root, store.trash).requests("Acme")] == [path]
+
+
+def test_messages_are_in_russian_when_asked():
+    from desktop.i18n import set_language
+
+    set_language("ru")
+    with pytest.raises(StoreError, match="две точки"):
+        check_name("a..b")

@@ -7,7 +7,9 @@ import sys
 def usage() -> str:
     return (
         "usage: wappi-desk [--self-check]\n"
-        "       wappi-desk sandbox [--port N]\n"
+        "       wappi-desk run PATH [--env NAME] [--var key=value ...]\n"
+        "       wappi-desk import FILE --client NAME\n"
+        "       wappi-desk export CLIENT -o FILE\n"
     )
 
 
@@ -20,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.selfcheck import run
 
         return run()
+    commands = {"run": "main_run", "import": "main_import", "export": "main_export"}
+    if argv and argv[0] in commands:
+        import desktop.commands
+
+        return getattr(desktop.commands, commands[argv[0]])(argv[1:])
     if argv:
         print(usage(), file=sys.stderr)
         return 2

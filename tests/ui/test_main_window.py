@@ -66,10 +66,10 @@ def test_network_failure_is_a_message_not_a_crash(qtbot, window):
 
 
 def test_unresolved_variable_is_reported_before_sending(qtbot, window, loopback):
-    window.load_model(Request(url=loopback.url + "/x?profile_id={{profile_id}}"))
+    window.load_model(Request(url=loopback.url + "/x?profile_id={{client_profile}}"))
     result = send_and_wait(qtbot, window)
     assert result.code == "unresolved-variables"
-    assert "{{profile_id}}" in window.response_view.error.text()
+    assert "{{client_profile}}" in window.response_view.error.text()
     assert loopback.arrived == []
 
 

@@ -26,6 +26,7 @@ MAX_ANSWER_BYTES = 64 * 1024       # a webhook answer is only judged by its stat
 MAX_REDIRECTS = 5
 # The docs do not name the header that carries the `auth` secret; the sandbox and this check use Authorization.
 AUTH_HEADER = "Authorization"
+LEVELS = ("error", "warning", "ok")
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ def check(
     result.answer_truncated = answer.truncated
     result.sent_headers = answer.sent_headers
     result.findings[:0] = _answer_findings(answer.status, answer.reason, answer.elapsed_ms, answer.redirects, answer.url)
+    # The worst first: an agent reads the top line and acts on it.
+    result.findings.sort(key=lambda f: LEVELS.index(f.level))
     return result
 
 

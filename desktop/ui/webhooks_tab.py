@@ -6,7 +6,7 @@ import json
 import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -297,14 +297,21 @@ class ReceivePanel(QWidget):
         modes.addWidget(self.clear_button)
 
         self.list = QListWidget()
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
-        self.detail.setFont(monospace_font())
-        self.detail.setPlaceholderText(_("Pick a webhook on the left to see its headers and JSON."))
-        self.detail_highlighter = JsonHighlighter(self.detail.document())
+        self.headers_view = QPlainTextEdit()
+        self.headers_view.setReadOnly(True)
+        self.headers_view.setFont(monospace_font())
+        self.headers_view.setPlaceholderText(_("Pick a webhook on the left to see its headers and JSON."))
+        self.body_view = QPlainTextEdit()
+        self.body_view.setReadOnly(True)
+        self.body_view.setFont(monospace_font())
+        self.body_highlighter = JsonHighlighter(self.body_view.document())
+        detail = QSplitter(Qt.Orientation.Vertical)
+        detail.addWidget(self.headers_view)
+        detail.addWidget(self.body_view)
+        detail.setSizes([180, 520])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(detail)
         splitter.setSizes([380, 720])
 
         layout = QVBoxLayout(self)
@@ -371,6 +378,8 @@ class ReceivePanel(QWidget):
             stamp = time.strftime("%H:%M:%S", time.localtime(arrival.time))
             item = QListWidgetItem(_("{time}  {wh_type}  → answered {status}").format(
                 time=stamp, wh_type=arrival.wh_type or _("(no wh_type)"), status=arrival.answered))
+            if arrival.answered != 200:
+                item.setForeground(QColor("#cf222e"))
             self.list.addItem(item)
         # Bounded like the receiver: the oldest rows go first.
         while len(self.arrivals) > 200:
@@ -384,23 +393,25 @@ class ReceivePanel(QWidget):
     def clear(self) -> None:
         self.list.clear()
         self.arrivals.clear()
-        self.detail.clear()
+        self.headers_view.clear()
+        self.body_view.clear()
 
     def _show_arrival(self, row: int) -> None:
         if not 0 <= row < len(self.arrivals):
-            self.detail.clear()
+            self.headers_view.clear()
+            self.body_view.clear()
             return
         arrival = self.arrivals[row]
-        lines = [f"{arrival.method} {arrival.path}"] + [f"{name}: {value}" for name, value in arrival.headers] + [""]
+        self.headers_view.setPlainText("\n".join([f"{arrival.method} {arrival.path}"] + [f"{name}: {value}" for name, value in arrival.headers]))
         if arrival.note == "too-large":
-            lines.append(_("The webhook was too large to keep; it was answered 413 and not read."))
+            body = _("The webhook was too large to keep; it was answered 413 and not read.")
         elif arrival.payload is not None:
-            lines.append(json.dumps(arrival.payload, ensure_ascii=False, indent=2))
+            body = json.dumps(arrival.payload, ensure_ascii=False, indent=2)
+        elif arrival.note == "not-json":
+            body = _("This body is not JSON; the Wappi service always sends JSON.") + "\n\n" + arrival.body
         else:
-            if arrival.note == "not-json":
-                lines.append(_("This body is not JSON; the Wappi service always sends JSON."))
-            lines.append(arrival.body)
-        self.detail.setPlainText("\n".join(lines))
+            body = arrival.body
+        self.body_view.setPlainText(body)
 
 
 class WebhooksTab(QWidget):

@@ -7,7 +7,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 from desktop.core.webhook_samples import wh_type_of
 
@@ -78,7 +78,7 @@ class WebhookReceiver:
             self._server.server_close()
             self._server = None
 
-    def __enter__(self) -> WebhookReceiver:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -16,8 +16,22 @@ from desktop.core.sender import send
 from desktop.core.webhook_samples import WH_TYPES, sample, wh_type_of
 from desktop.i18n import _
 
-__all__ = ["WH_TYPES", "sample", "wh_type_of", "RETRY_SCHEDULE", "SLOW_MS", "AUTH_HEADER", "Finding", "WebhookCheck",
-           "check", "request_for", "type_disabled", "enabled_types_in", "what_next", "payload_from_text"]
+__all__ = [
+    "AUTH_HEADER",
+    "RETRY_SCHEDULE",
+    "SLOW_MS",
+    "WH_TYPES",
+    "Finding",
+    "WebhookCheck",
+    "check",
+    "enabled_types_in",
+    "payload_from_text",
+    "request_for",
+    "sample",
+    "type_disabled",
+    "wh_type_of",
+    "what_next",
+]
 
 # Minutes to wait before each try, from the course: at once, +5, +10, +20, +30; 5 tries, then "not delivered".
 RETRY_SCHEDULE = (0, 5, 10, 20, 30)
@@ -59,6 +73,8 @@ class WebhookCheck:
         return [f.code for f in self.findings]
 
     def what_next(self) -> str:
+        if "webhook-type-disabled" in self.codes():
+            return _("Nothing: while {wh_type} is switched off for the profile, the service does not send such webhooks at all.").format(wh_type=self.wh_type)
         return what_next(self.status)
 
 

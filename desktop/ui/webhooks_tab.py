@@ -308,7 +308,7 @@ class ReceivePanel(QWidget):
         detail = QSplitter(Qt.Orientation.Vertical)
         detail.addWidget(self.headers_view)
         detail.addWidget(self.body_view)
-        detail.setSizes([180, 520])
+        detail.setSizes([240, 460])
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
         splitter.addWidget(detail)

@@ -11,7 +11,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from desktop.core import webhooks
-from desktop.core.webhooks import RETRY_SCHEDULE, WH_TYPES, check, enabled_types_in, payload_from_text, sample, type_disabled, what_next
+from desktop.core.webhooks import (
+    RETRY_SCHEDULE,
+    WH_TYPES,
+    check,
+    enabled_types_in,
+    payload_from_text,
+    sample,
+    type_disabled,
+    what_next,
+)
 
 
 class _Server(ThreadingHTTPServer):
@@ -105,7 +114,7 @@ def test_samples_match_the_fact_sheet(shared_dir):
     sheet = (shared_dir / "wappi-api" / "ENDPOINTS.md").read_text(encoding="utf-8")
     section = sheet.split("### 3.3", 1)[1].split("\n## ", 1)[0]
     for wh_type in ("delivery_status", "authorization_status", "application_status", "incoming_call", "outgoing_message_api"):
-        block = re.search(rf"`{wh_type}`[^\n]*\n```json\n(.*?)```", section, re.S).group(1)
+        block = re.search(rf"`{wh_type}`[^\n]*\n```json\n(.*?)```", section, re.DOTALL).group(1)
         documented = json.loads(block.replace("…", ""))
         assert json.loads(json.dumps(sample(wh_type)).replace("…", "")).keys() == documented.keys()
         got, want = sample(wh_type)["messages"], documented["messages"]
@@ -133,7 +142,7 @@ def test_200_is_delivered_and_the_payload_arrives_as_posted_json(hook):
     result = check(hook.base + "/ok", "delivery_status", secret="StrongPassword", timeout=5)
     assert result.status == 200 and result.delivered and result.elapsed_ms is not None
     assert "webhook-ok" in result.codes() and "webhook-not-200" not in result.codes()
-    method, path, headers, body = hook.arrived[-1]
+    method, _path, headers, body = hook.arrived[-1]
     assert method == "POST" and json.loads(body) == sample("delivery_status")
     assert headers["Content-Type"] == "application/json" and headers[webhooks.AUTH_HEADER] == "StrongPassword"
     # Loopback over http: the two address warnings, each with a next step.
@@ -247,7 +256,8 @@ def test_type_disabled_from_the_status_answer():
 
 def test_type_disabled_is_part_of_a_check(hook):
     result = check(hook.base + "/ok", "incoming_call", enabled_types=["incoming_message"], timeout=5)
-    assert "webhook-type-disabled" in result.codes()
+    assert "webhook-type-disabled" in result.codes() and result.codes()[0] == "webhook-type-disabled"
+    assert "does not send such webhooks at all" in result.what_next()
 
 
 def test_enabled_types_from_pasted_text():

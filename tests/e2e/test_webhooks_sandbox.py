@@ -1,6 +1,7 @@
 """Sandbox → local receiver end to end: a message to the echo contact brings its webhooks; a 500 brings the course's retries."""
 from __future__ import annotations
 
+import itertools
 import time
 
 import httpx
@@ -62,7 +63,7 @@ def test_receiver_answering_500_gets_the_retry_schedule(wired):
 
     assert wait_for(lambda: len(tries()) == len(RETRY_SCHEDULE))
     times = [a.time for a in tries()]
-    for gap, minutes in zip((b - a for a, b in zip(times, times[1:])), RETRY_SCHEDULE[1:]):
+    for gap, minutes in zip((b - a for a, b in itertools.pairwise(times)), RETRY_SCHEDULE[1:]):
         assert gap >= minutes * 60 * SCALE * 0.9  # never earlier than the schedule says
     time.sleep(RETRY_SCHEDULE[-1] * 60 * SCALE * 2)
     assert len(tries()) == 5  # and no sixth: "not delivered"
@@ -71,7 +72,7 @@ def test_receiver_answering_500_gets_the_retry_schedule(wired):
 
 
 def test_check_against_the_receiver_agrees_with_the_sandbox(wired):
-    sandbox, receiver, client = wired
+    _sandbox, receiver, _client = wired
     receiver.set_mode("error")
     result = check(receiver.url, "delivery_status", secret="StrongPassword", timeout=5)
     assert result.status == 500 and "Try 5" in result.what_next()

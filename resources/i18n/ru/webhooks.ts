@@ -371,5 +371,9 @@
         <source>This body is not JSON; the Wappi service always sends JSON.</source>
         <translation>Это тело — не JSON, а сервис Wappi всегда присылает JSON.</translation>
     </message>
+    <message>
+        <source>Nothing: while {wh_type} is switched off for the profile, the service does not send such webhooks at all.</source>
+        <translation>Ничего: пока тип {wh_type} выключен для профиля, сервис такие вебхуки не отправляет вовсе.</translation>
+    </message>
 </context>
 </TS>

@@ -100,7 +100,6 @@ _LITERAL_FIXES = {
     "nil": ("null", False), "undefined": ("null", False),
 }
 _CLOSER = {"{": "}", "[": "]"}
-_INVISIBLE_NAMES = {"\u00a0": "non-breaking space", "\ufeff": "byte order mark", "\u00ad": "soft hyphen"}
 
 # Parser states.
 _TOP, _DONE, _VALUE, _AFTER_COMMA_VALUE, _VALUE_OR_CLOSE, _KEY_OR_CLOSE, _KEY, _COLON, _COMMA_OR_CLOSE = range(9)
@@ -295,7 +294,7 @@ def _body_findings(root_kind: str | None, fields: dict[str, tuple[str, Any]], it
     if field_map is None:
         return out
     if root_kind not in ("object", None):
-        message = _("The body must be an object in { }, not {actual}.").format(actual=_type_word(root_kind))
+        message = _("The body must be an object in {{ }}, not {actual}.").format(actual=_type_word(root_kind))
         return [(None, None, _Finding("wrong-type", ERROR, message))]
     for key, spec in field_map.items():
         if key not in fields:
@@ -452,13 +451,13 @@ class _Scanner:
 
     def on_invisible(self, start: int, end: int) -> None:
         ch = self.text[start]
-        name = _INVISIBLE_NAMES.get(ch) or ("zero-width character" if ch in "\u200b\u200c\u200d\u2060" else
-                                            "special space")
+        name = {"\u00a0": _("non-breaking space"), "\ufeff": _("byte order mark"), "\u00ad": _("soft hyphen")}.get(
+            ch) or (_("zero-width character") if ch in "\u200b\u200c\u200d\u2060" else _("special space"))
         spaced = ch not in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
         message = _("An invisible character ({name}) that was probably pasted from a messenger or Word. "
                     "Replace it with a plain space.") if spaced else \
             _("An invisible character ({name}) that was probably pasted from a messenger or Word. Remove it.")
-        self.add("invisible-character", start, end, message.format(name=_(name)),
+        self.add("invisible-character", start, end, message.format(name=name),
                  Fix(start, end, " " if spaced else ""))
 
     def on_other(self, start: int, end: int) -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTextEdit, QToolTip,
@@ -45,15 +45,6 @@ class _Done(QObject):
     finished = Signal(int, object)
 
 
-class _LintTask(QRunnable):
-    def __init__(self, generation: int, text: str, rules: Any, done: _Done):
-        super().__init__()
-        self.generation, self.text, self.rules, self.done = generation, text, rules, done
-
-    def run(self) -> None:
-        self.done.finished.emit(self.generation, _safe_lint(self.text, self.rules))
-
-
 def _safe_lint(text: str, rules: Any) -> list[Problem]:
     try:
         return jsonlint.lint(text, rules)
@@ -69,13 +60,17 @@ class LintRunner(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._done = _Done(self)
-        self._done.finished.connect(self.finished)
+        self._done.finished.connect(self._deliver)
+
+    def _deliver(self, generation: int, problems: list[Problem]) -> None:
+        self.finished.emit(generation, problems)
 
     def start(self, generation: int, text: str, rules: Any) -> None:
         if len(text) < BACKGROUND_CHARS:
             self.finished.emit(generation, _safe_lint(text, rules))
         else:
-            QThreadPool.globalInstance().start(_LintTask(generation, text, rules, self._done))
+            done = self._done
+            QThreadPool.globalInstance().start(lambda: done.finished.emit(generation, _safe_lint(text, rules)))
 
 
 # ---------------------------------------------------------------- underline and hover

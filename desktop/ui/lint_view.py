@@ -41,10 +41,6 @@ def editor_text(editor: QPlainTextEdit) -> str:
 # ---------------------------------------------------------------- the one place that knows about threads
 
 
-class _Done(QObject):
-    finished = Signal(int, object)
-
-
 def _safe_lint(text: str, rules: Any) -> list[Problem]:
     try:
         return jsonlint.lint(text, rules)
@@ -55,22 +51,14 @@ def _safe_lint(text: str, rules: Any) -> list[Problem]:
 class LintRunner(QObject):
     """Lints small texts at once and big ones on the thread pool; swap for workers.run_task here only."""
 
+    # Emitted from the pool thread too: the runner lives in the GUI thread, so receivers get it queued there.
     finished = Signal(int, object)  # generation, list[Problem]
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._done = _Done(self)
-        self._done.finished.connect(self._deliver)
-
-    def _deliver(self, generation: int, problems: list[Problem]) -> None:
-        self.finished.emit(generation, problems)
 
     def start(self, generation: int, text: str, rules: Any) -> None:
         if len(text) < BACKGROUND_CHARS:
             self.finished.emit(generation, _safe_lint(text, rules))
         else:
-            done = self._done
-            QThreadPool.globalInstance().start(lambda: done.finished.emit(generation, _safe_lint(text, rules)))
+            QThreadPool.globalInstance().start(lambda: self.finished.emit(generation, _safe_lint(text, rules)))
 
 
 # ---------------------------------------------------------------- underline and hover

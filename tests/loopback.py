@@ -6,6 +6,7 @@ import gzip
 import json
 import zlib
 import socket
+import struct
 import threading
 import time
 from dataclasses import dataclass, field
@@ -139,10 +140,18 @@ def zero_bomb(encoding: str, size: int = 200 * 1024 * 1024) -> bytes:
     return b"".join(packer.compress(block) for _ in range(size // len(block))) + packer.flush()
 
 
-PNG_1PX = bytes.fromhex(
-    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-    "0000000d49444154789c63f8cfc0f01f0005000201a5f1d6f30000000049454e44ae426082"
-)
+def _png(width: int = 4, height: int = 3) -> bytes:
+    """A small valid red PNG, built by hand so the server needs no imaging library."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+PNG = _png()
 JSON_TYPE = ("Content-Type", "application/json")
 PACKED_JSON = json.dumps({"packed": True, "items": list(range(50))}).encode()
 
@@ -157,7 +166,7 @@ BODY_CASES = {
     "/broken-gzip": lambda: (b"\x1f\x8b\x08\x00garbage-not-gzip", [JSON_TYPE, ("Content-Encoding", "gzip")]),
     "/fake-json": lambda: (b"<html><body>Bad gateway</body></html>", [JSON_TYPE]),
     "/bad-utf8": lambda: (b'{"name": "caf\xe9", "ok": true}', [("Content-Type", "application/json; charset=utf-8")]),
-    "/image": lambda: (PNG_1PX, [("Content-Type", "application/octet-stream")]),
+    "/image": lambda: (PNG, [("Content-Type", "application/octet-stream")]),
     "/cookies": lambda: (
         b"{}",
         [JSON_TYPE, ("Set-Cookie", "session=abc123; Path=/; HttpOnly"), ("Set-Cookie", "lang=ru; Max-Age=3600")],

@@ -39,7 +39,7 @@ class LineView(QAbstractScrollArea):
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.data = bytearray()
-        self.starts = array("q", [0])
+        self.starts = array("I", [0])
         self.encoding = "utf-8"
         self.highlight = False
         self.longest = 0
@@ -52,7 +52,7 @@ class LineView(QAbstractScrollArea):
     def set_content(self, data: bytes, starts: array | None = None, encoding: str = "utf-8", highlight: bool = False) -> None:
         """Show `data`; `starts` are its line offsets (newlines are indexed here when not given)."""
         self.data = bytearray(data) if starts is None or not isinstance(data, (bytes, bytearray)) else data
-        self.starts = starts if starts is not None else array("q", [0, *line_starts(bytes(data), 0)])
+        self.starts = starts if starts is not None else array("I", [0, *line_starts(bytes(data), 0)])
         self.encoding = encoding
         self.highlight = highlight
         self.current = None

@@ -82,7 +82,8 @@ class LintHighlighting(QObject):
             end = start + 1
         if start >= last:  # a problem at the very end: underline the last character
             start, end = max(0, last - 1), max(1, last)
-        return start, min(end, max(last, 1))
+        # An empty document has no character to underline: both ends stay at 0.
+        return min(start, last), min(end, last)
 
     def show(self, problems: list[Problem], text: str) -> None:
         self.problems = [p for p in problems if p.line > 0]

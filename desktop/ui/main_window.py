@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import errors
+from desktop.core import jsonlint
 from desktop.core.collection import Item
+from desktop.core.requestlint import lint_request
 from desktop.core.errors import SendError
 from desktop.core.models import Request, split_url, join_url
 from desktop.core.sender import prepare, send
@@ -30,6 +32,7 @@ from desktop.core.variables import Environment
 from desktop.i18n import _, pick
 from desktop.ui.body_editor import BodyEditor
 from desktop.ui.collection_tree import CollectionTree
+from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
 from desktop.ui.response_view import ResponseView
 from desktop.ui.url_bar import UrlBar
@@ -76,17 +79,27 @@ class MainWindow(QMainWindow):
         self.params = KeyValueTable()
         self.headers = KeyValueTable(COMMON_HEADERS)
         self.body = BodyEditor()
+        # Live JSON checks under the editor, with the endpoint's field rules when the request came from a collection.
+        self.linter = attach_linter(self.body.editor, self.current_rules)
+        self.linter.panel.list.setMaximumHeight(140)
+        self.body.layout().addWidget(self.linter.panel)
+        self.body.kind.currentIndexChanged.connect(self._body_kind_changed)
+        self.request_warnings = QLabel()
+        self.request_warnings.setObjectName("requestWarnings")
+        self.request_warnings.setWordWrap(True)
+        self.request_warnings.hide()
         self.request_tabs = QTabWidget()
         self.request_tabs.addTab(self.params, _("Query parameters"))
         self.request_tabs.addTab(self.headers, _("Headers"))
         self.request_tabs.addTab(self.body, _("Body"))
-        self.response_view = ResponseView()
+        self.response_view = ResponseView(preview_limit_mb=settings.preview_limit_mb)
 
         request_side = QWidget()
         request_layout = QVBoxLayout(request_side)
         request_layout.setContentsMargins(8, 8, 4, 8)
         request_layout.addWidget(self.url_bar)
         request_layout.addWidget(self.description)
+        request_layout.addWidget(self.request_warnings)
         request_layout.addWidget(self.request_tabs, 1)
         response_side = QWidget()
         response_layout = QVBoxLayout(response_side)
@@ -123,6 +136,9 @@ class MainWindow(QMainWindow):
         self.params.edited.connect(self._params_edited)
         self.url_bar.method_changed.connect(self._method_changed)
         self.sidebar.item_chosen.connect(self.open_item)
+        for signal in (self.url_bar.url.textChanged, self.headers.edited, self.body.kind.currentIndexChanged):
+            signal.connect(self._check_request)
+        self._body_kind_changed()
 
     # --- building -------------------------------------------------------------------------------
 
@@ -218,6 +234,38 @@ class MainWindow(QMainWindow):
         self.request_tabs.setCurrentWidget(self.body if item.request.body.kind != "none" else self.params)
         self.response_view.clear()
 
+    def current_rules(self):
+        return self.current_item.meta.get("rules") if self.current_item is not None else None
+
+    def _body_kind_changed(self) -> None:
+        self.linter.panel.setVisible(self.body.kind.currentData() == "json")
+
+    def _check_request(self) -> None:
+        """The course's URL and header mistakes (http://, no Content-Type, a quoted token), said under the URL."""
+        problems = lint_request(self.to_model())
+        self.request_warnings.setText("\n".join("⚠ " + p.message for p in problems))
+        self.request_warnings.setVisible(bool(problems))
+
+    def _confirm_broken_request(self, request: Request) -> bool:
+        """Agents reproduce broken requests on purpose: warn that the server will answer 400, and let them send."""
+        problems = [p for p in lint_request(request) if p.severity == jsonlint.ERROR]
+        if request.body.kind == "json" and len(request.body.text) <= 5 * 1024 * 1024:
+            problems += [p for p in jsonlint.lint(request.body.text, self.current_rules()) if p.severity == jsonlint.ERROR]
+        if not problems:
+            return True
+        listed = "\n".join(f"• {p.message}" for p in problems[:8])
+        more = _("…and {n} more.").format(n=len(problems) - 8) if len(problems) > 8 else ""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("The request has mistakes"))
+        box.setText(_("The server will most likely answer 400 Bad Request because of these mistakes:"))
+        box.setInformativeText(f"{listed}\n{more}".strip())
+        send_anyway = box.addButton(_("Send anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is send_anyway
+
     def open_webhook_sample(self, request: Request) -> None:
         """A webhook sample becomes an ordinary request in the panels, ready to send or save."""
         self.current_item = None
@@ -292,6 +340,8 @@ class MainWindow(QMainWindow):
             prepare(request, values)
         except SendError as error:
             self._show_error(error)
+            return
+        if not self._confirm_broken_request(request):
             return
         timeout = self.settings.timeout_s
         max_body = self.settings.max_body_mb * 1024 * 1024

@@ -459,5 +459,21 @@
         <source>Webhooks</source>
         <translation>Вебхуки</translation>
     </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…и ещё {n}.</translation>
+    </message>
+    <message>
+        <source>The request has mistakes</source>
+        <translation>В запросе есть ошибки</translation>
+    </message>
+    <message>
+        <source>The server will most likely answer 400 Bad Request because of these mistakes:</source>
+        <translation>Сервер, скорее всего, ответит 400 Bad Request из-за этих ошибок:</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Всё равно отправить</translation>
+    </message>
 </context>
 </TS>

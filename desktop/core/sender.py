@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import httpx
 
 from desktop.core import errors
+from desktop.core.attachments import wire_body
 from desktop.core.models import Request, Response
 from desktop.core.variables import resolve
 from desktop.i18n import _
@@ -49,7 +50,8 @@ def send(
     """Send `request` after filling in `values`. Every failure is raised as errors.SendError."""
     resolved = prepare(request, values)
     url = resolved.full_url().strip()
-    content = resolved.body.text.encode("utf-8") if resolved.body.kind != "none" else b""
+    # Attached files are streamed from memory in pieces: a 20 MB image is never copied into one body.
+    wire = wire_body(resolved.body)
     marks: dict[str, float] = {}
 
     def trace(event: str, info: dict) -> None:
@@ -61,8 +63,8 @@ def send(
         with client.stream(
             resolved.method,
             url,
-            headers=resolved.enabled_headers(),
-            content=content or None,
+            headers=resolved.enabled_headers() + wire.headers,
+            content=wire.content if wire.length else None,
             timeout=timeout,
             extensions={"trace": trace},
         ) as answer:
@@ -94,7 +96,7 @@ def send(
             http_version=answer.http_version,
             method=resolved.method,
             sent_headers=list(sent.headers.multi_items()),
-            sent_body=content,
+            sent_body=wire.sent,
             redirects=[(r.status_code, str(r.url)) for r in answer.history],
             truncated=truncated,
             timings=_phases(marks),

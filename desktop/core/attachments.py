@@ -324,7 +324,8 @@ def encode_file(
     damage = damage_problem(name, found, size, head, tail)
     if damage is not None:
         raise AttachmentError(damage)
-    attachment = Attachment(file_id, name, found.mime, size, digest.hexdigest(), str(path), bytes(buffer))
+    # The buffer itself is kept (bytes(buffer) would hold a second copy of megabytes for a moment); nothing writes to it again.
+    attachment = Attachment(file_id, name, found.mime, size, digest.hexdigest(), str(path), buffer)
     return Picked(attachment, found, problems)
 
 

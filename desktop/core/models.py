@@ -33,8 +33,9 @@ class KeyValue:
 class Attachment:
     """A file carried in the body as base64: the text holds `{{file:<id>}}`, this holds the bytes.
 
-    `data` is the base64 text exactly as it goes on the wire (ASCII bytes, no line breaks for a picked
-    file; a pasted string is kept as pasted). Frozen, so copies of a request share the megabytes.
+    `data` is the base64 text exactly as it goes on the wire (ASCII bytes, or the bytearray it was encoded
+    into, never written again; no line breaks for a picked file; a pasted string is kept as pasted).
+    Frozen, so copies of a request share the megabytes.
     """
 
     id: str

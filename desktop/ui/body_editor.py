@@ -6,7 +6,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QKeyEvent,
+    QPixmap,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -158,8 +165,10 @@ class FileCard(QFrame):
 
     def show_file(self, attachment: Attachment, type_label: str, notes: list[att.Problem], thumbnail: QPixmap | None) -> None:
         self.file_id = attachment.id
-        self.title.setText(_("{name} · {type} · {size}").format(name=attachment.name, type=type_label, size=human_size(attachment.size))
-                           + "\n" + _("Sent as {n} characters of base64 in place of {token}").format(n=f"{len(attachment.data):,}".replace(",", " "), token=att.token(attachment.id)))
+        self.title.setText(
+            _escape(_("{name} · {type} · {size}")).format(name=f"<b>{_escape(attachment.name)}</b>", type=_escape(type_label), size=human_size(attachment.size))
+            + "<br>" + _escape(_("Sent as {n} characters of base64 in place of {token}").format(n=f"{len(attachment.data):,}".replace(",", " "), token=att.token(attachment.id)))
+        )
         self._notes(notes)
         self._thumbnail(thumbnail, type_label)
         self.data_uri.blockSignals(True)
@@ -173,7 +182,7 @@ class FileCard(QFrame):
     def show_value(self, title: str, notes: list[att.Problem], thumbnail: QPixmap | None, type_label: str = "") -> None:
         """A base64 value typed or pasted as text (not a file): what it decodes to."""
         self.file_id = ""
-        self.title.setText(title)
+        self.title.setText(_escape(title))
         self._notes(notes)
         self._thumbnail(thumbnail, type_label)
         self.data_uri.hide()
@@ -287,7 +296,7 @@ class BodyEditor(QWidget):
             self._describe_saved(attachment)
         self.editor.setPlainText(body.text)
         index = self.kind.findData(body.kind)
-        self.kind.setCurrentIndex(index if index >= 0 else 0)
+        self.kind.setCurrentIndex(max(index, 0))
         self._kind_changed()
         self._update_card()
 

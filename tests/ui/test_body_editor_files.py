@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.core import attachments as att
 from desktop.core.models import Body, KeyValue, Request
+from desktop.sandbox.png import qr_like_png
 from desktop.ui.body_editor import BodyEditor
 from desktop.ui.image_preview import ImagePreview
-from desktop.sandbox.png import qr_like_png
 from tests.images import course_jpeg, image_bytes
 
 IMAGE_BODY = '{\n  "recipient": "79990000000",\n  "caption": "Это картинка",\n  "b64_file": ""\n}'

@@ -18,6 +18,7 @@ class Settings:
     max_body_mb: int = 100          # an answer larger than this is cut (and said so)
     preview_limit_mb: int = 2       # larger answers show their first part until "show everything"
     active_environment: str = "Sandbox"
+    data_folder: str = ""           # the clients' folder (shared folder, git checkout); "" = the app's data folder
 
     @classmethod
     def load(cls, config_dir: Path) -> Settings:

@@ -1,6 +1,5 @@
 """Save and reopen, Save as into a client, the unsaved-changes prompt, and drafts that survive a crash."""
 import pytest
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.app import make_app

@@ -60,15 +60,13 @@ class ClientsPanel(QObject):
         window.response_shown.connect(self.record)
         window.environment_box.currentTextChanged.connect(lambda name: self.history.show_owner(name))
 
-        splitter = window.splitter
-        sizes = splitter.sizes()
-        index = splitter.indexOf(sidebar)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # replaceWidget keeps the splitter's slot (and the width the window gave it).
+        window.splitter.replaceWidget(window.splitter.indexOf(sidebar), self.tabs)
         self.tabs.addTab(sidebar, _("Requests"))
         self.tabs.addTab(self.history, _("History"))
-        splitter.insertWidget(index, self.tabs)
-        splitter.setSizes(sizes)
+        sidebar.show()
 
         self.undo_button = QPushButton(_("Undo"))
         self.undo_button.setToolTip(_("Put back what was just deleted"))
@@ -174,8 +172,10 @@ class ClientsPanel(QObject):
             tree = self.window.sidebar.tree
             tree.takeTopLevelItem(tree.indexOfTopLevelItem(root))
             tree.insertTopLevelItem(0, root)
+            root.setFirstColumnSpanned(True)
             root.setExpanded(True)
         self.window.sidebar.mark_unsaved(self.session.path, self.session.dirty)
+        self.window.sidebar.reveal(self.session.path)
 
     def search_paths(self, needle: str) -> set[Path]:
         return {match.path for match in self.store.search(needle)}
@@ -369,6 +369,7 @@ class ClientsPanel(QObject):
         """Opening a client's request makes its variables the active environment (shown in the toolbar)."""
         if client is None:
             return
+        self.window.sidebar.reveal(self.session.path)
         try:
             environment = self.store.environment(client)
         except StoreError as exc:

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.collection import Folder, Item
@@ -54,7 +54,9 @@ class CollectionTree(QWidget):
         self.tree = RequestTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized for the method at the deepest request, not for the (spanned) long folder names.
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self._deepest = 1
         self.tree.header().setStretchLastSection(True)
         self.tree.setIndentation(14)
         self.tree.setUniformRowHeights(True)
@@ -76,6 +78,7 @@ class CollectionTree(QWidget):
     def add_root(self, folder: Folder, title: str, read_only: bool = True) -> QTreeWidgetItem:
         root = self._root_node(title)
         self.tree.addTopLevelItem(root)
+        root.setFirstColumnSpanned(True)  # only takes effect once the node is in the tree
         self._fill(root, folder, None)
         root.setExpanded(True)
         if read_only:
@@ -113,6 +116,7 @@ class CollectionTree(QWidget):
             root.setData(0, KIND_ROLE, "clients")
             root.setToolTip(0, _("Your clients' requests. Right-click for actions."))
             self.tree.insertTopLevelItem(index, root)
+            root.setFirstColumnSpanned(True)
             for name, folder in trees:
                 node = QTreeWidgetItem(root, [name, ""])
                 node.setFirstColumnSpanned(True)
@@ -165,12 +169,22 @@ class CollectionTree(QWidget):
             else:
                 method = child.request.method
                 node = QTreeWidgetItem(parent, [method, child.request.name])
+                self._fit_method_column(node)
                 node.setData(0, ITEM_ROLE, child)
                 node.setData(0, KIND_ROLE, "request")
                 node.setData(0, CLIENT_ROLE, client)
                 node.setForeground(0, QColor(METHOD_COLOURS.get(method, "#57606a")))
                 node.setFont(0, self._small_bold(node))
                 node.setToolTip(1, child.request.full_url())
+
+    def _fit_method_column(self, node: QTreeWidgetItem) -> None:
+        depth, parent = 0, node.parent()
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent()
+        if depth > self._deepest or self.tree.header().sectionSize(0) < 40:
+            self._deepest = max(depth, self._deepest)
+            text_width = QFontMetrics(self._small_bold(node)).horizontalAdvance("DELETE")
+            self.tree.header().resizeSection(0, self.tree.indentation() * (self._deepest + 1) + text_width + 12)
 
     def _small_bold(self, node: QTreeWidgetItem) -> QFont:
         # One shared font: building thousands of nodes must stay quick.
@@ -193,6 +207,17 @@ class CollectionTree(QWidget):
                 return node
             stack.extend(node.child(i) for i in range(node.childCount()))
         return None
+
+    def reveal(self, path: Path | None) -> None:
+        """Open the folders down to the request at `path` and select it, so the agent sees what is open."""
+        node = self.find_request(path) if path is not None else None
+        if node is None:
+            return
+        parent = node.parent()
+        while parent is not None:
+            parent.setExpanded(True)
+            parent = parent.parent()
+        self.tree.setCurrentItem(node)
 
     def mark_unsaved(self, path: Path | None, unsaved: bool) -> None:
         """The "•" before the name of the open request while it has unsaved changes."""

@@ -5,7 +5,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QPushButton, QTabWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QTreeWidgetItem,
+)
 
 from desktop.core.collection import Folder, Item
 from desktop.core.drafts import Drafts
@@ -313,9 +321,9 @@ class ClientsPanel(QObject):
         for node in nodes:
             item = node.data(0, ITEM_ROLE)
             if node.data(0, CLIENT_ROLE) is None:
-                self._run(lambda: self.store.copy_to_client(item.path, client, folder))
+                self._run(lambda path=item.path: self.store.copy_to_client(path, client, folder))
             elif item.path.parent != self.store.folder_dir(client, folder):
-                target_path = self._run(lambda: self.store.move_request(item.path, client, folder))
+                target_path = self._run(lambda path=item.path: self.store.move_request(path, client, folder))
                 if target_path is not None:
                     self.session.relocate(item.path, target_path)
         self.refresh()

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.collection import write_request
-from desktop.core.models import Body, KeyValue, Request
+from desktop.core.models import Body, Request
 from desktop.core.variables import Environment, Variable
 from desktop.ui.environment_dialog import EnvironmentDialog
 
@@ -138,9 +138,19 @@ def test_import_and_export_round_trip(qtbot, window, tmp_path):
     fill(panel)
     out = tmp_path / "acme.postman_collection.json"
     transfer.export_to(panel, "Acme", out)
-    count, lines = transfer.import_file(panel, out, "Acme again")
+    count, _lines = transfer.import_file(panel, out, "Acme again")
     assert count == 1 and "Acme again" in panel.store.clients()
     assert [i.request.name for i in panel.store.requests("Acme again")] == ["Acme status"]
     report = transfer.ImportReport(window, "Acme again", count, ["a form file field was dropped"])
     qtbot.addWidget(report)
     assert report.lines.count() == 1
+
+
+def test_dropping_a_request_on_another_client_moves_it(qtbot, window):
+    panel = window.clients
+    a, _b = fill(panel)
+    root = window.sidebar.clients_root()
+    beta = next(root.child(i) for i in range(root.childCount()) if root.child(i).text(0) == "Beta")
+    window.sidebar.tree.dropped.emit([window.sidebar.find_request(a)], beta)
+    assert not a.exists()
+    assert sorted(i.request.name for i in panel.store.requests("Beta")) == ["Acme status", "Beta send"]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.core import errors
 from desktop.core.collection import Item
 from desktop.core.errors import SendError
-from desktop.core.models import Request, join_url, split_url
+from desktop.core.models import Request, split_url, join_url
 from desktop.core.sender import prepare, send
 from desktop.core.settings import Settings
 from desktop.core.variables import Environment

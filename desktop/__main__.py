@@ -7,6 +7,7 @@ import sys
 def usage() -> str:
     return (
         "usage: wappi-desk [--self-check]\n"
+        "       wappi-desk sandbox [--port N]\n"
         "       wappi-desk run PATH [--env NAME] [--var key=value ...]\n"
         "       wappi-desk import FILE --client NAME\n"
         "       wappi-desk export CLIENT -o FILE\n"
@@ -22,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.selfcheck import run
 
         return run()
+    if argv[:1] == ["sandbox"]:
+        from desktop.sandbox.cli import main as sandbox_main
+
+        return sandbox_main(argv[1:])
     commands = {"run": "main_run", "import": "main_import", "export": "main_export"}
     if argv and argv[0] in commands:
         import desktop.commands

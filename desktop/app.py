@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
 from desktop.core.collection import load_tree
+from desktop.core.environments import shipped_environments, wappi_environment
 from desktop.core.paths import Paths, preloaded_collection, resource_root
 from desktop.core.sender import make_client
 from desktop.core.settings import Settings
@@ -59,8 +60,24 @@ class DeskApp:
         self.paths = paths or Paths.default()
         self.settings = settings or Settings.load(self.paths.config)
         self.client = make_client(self.settings.timeout_s)
-        self.environments = []
         self.window: MainWindow | None = None
+        self.sandbox = None
+        self.sandbox_problem = ""
+        self.environments = self._start_sandbox()
+
+    def _start_sandbox(self):
+        """The embedded sandbox answers the first Send on a fresh machine; it binds in ~20 ms and serves from a thread."""
+        from desktop.sandbox.server import Sandbox
+
+        try:
+            self.sandbox = Sandbox(data_dir=self.paths.data / "sandbox").start()
+        except OSError as exc:
+            self.sandbox_problem = i18n._("The built-in sandbox could not start ({reason}); requests to the real API still work.").format(
+                reason=exc.strerror or exc
+            )
+            return [wappi_environment()]
+        sandbox = self.sandbox
+        return shipped_environments(sandbox.base_url, sandbox.profile_id, sandbox.token)
 
     def make_window(self) -> MainWindow:
         apply_language(self.settings.language)
@@ -76,7 +93,7 @@ class DeskApp:
     def _fill_sidebar(self, window: MainWindow) -> None:
         folder, problems = load_tree(preloaded_collection())
         window.sidebar.add_root(folder, i18n._("Wappi API (documentation)"))
-        for problem in problems:
+        for problem in problems + ([self.sandbox_problem] if self.sandbox_problem else []):
             window.statusBar().showMessage(problem, 10000)
 
     def save_settings(self) -> None:
@@ -102,6 +119,8 @@ class DeskApp:
 
     def close(self) -> None:
         self.client.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()
 
 
 def make_app(settings: Settings | None = None, paths: Paths | None = None) -> MainWindow:

@@ -91,13 +91,11 @@ def main_run(argv: list[str]) -> int:
 def _environment(name: str | None, target: Path, store: Store, stack: contextlib.ExitStack) -> tuple[Environment, dict[str, str]]:
     """The variables to send with: the sandbox's, a named client's, or those of the client PATH belongs to."""
     if name is not None and name.casefold() == SANDBOX:
-        from desktop.sandbox import Sandbox
+        from desktop.core.environments import sandbox_environment
+        from desktop.sandbox.server import Sandbox
 
         sandbox = stack.enter_context(Sandbox(port=0))
-        environment = Environment("Sandbox")
-        environment.set("base_url", sandbox.base_url)
-        environment.set("profile_id", sandbox.profile_id)
-        environment.set("token", sandbox.token, secret=True)
+        environment = sandbox_environment(sandbox.base_url, sandbox.profile_id, sandbox.token)
         return environment, environment.values()
     if name is not None:
         match = next((c for c in store.clients() if c.casefold() == name.casefold()), None)

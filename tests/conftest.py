@@ -47,3 +47,16 @@ def loopback():
     server = start()
     yield server
     server.close()
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window, made the way the app makes it (with the embedded sandbox running)."""
+    from desktop.app import make_app
+    from desktop.core.settings import Settings
+
+    win = make_app(Settings(language="en"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.desk.close()

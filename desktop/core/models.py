@@ -154,6 +154,10 @@ class Response:
     redirects: list[tuple[int, str]] = field(default_factory=list)
     truncated: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+    # The bytes exactly as they came off the wire (still gzip/br packed); the same object as `body` when not packed.
+    wire_body: bytes = b""
+    # Why the body is not all there or not unpacked: "" (it is), "size", "time", "unpacked-size" or "undecodable".
+    cut_reason: str = ""
 
     @property
     def size(self) -> int:

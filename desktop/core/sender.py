@@ -1,6 +1,7 @@
 """send(request, client) -> Response: one request over a passed-in httpx.Client, streamed with a size cap."""
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections.abc import Mapping
@@ -8,6 +9,7 @@ from collections.abc import Mapping
 import httpx
 
 from desktop.core import errors
+from desktop.core.decoding import CappedDecoder, Undecodable
 from desktop.core.models import Request, Response
 from desktop.core.variables import resolve
 from desktop.i18n import _
@@ -66,21 +68,7 @@ def send(
             timeout=timeout,
             extensions={"trace": trace},
         ) as answer:
-            chunks: list[bytes] = []
-            received = 0
-            truncated = False
-            for chunk in answer.iter_bytes():
-                if cancel is not None and cancel.is_set():
-                    raise errors.cancelled()
-                chunks.append(chunk)
-                received += len(chunk)
-                # Caps on the decoded size and on the time: a small compressed answer cannot balloon, an endless stream ends.
-                if received > max_body or time.perf_counter() - start > max_seconds:
-                    truncated = True
-                    break
-            body = b"".join(chunks)
-            if truncated:
-                body = body[:max_body]
+            body, wire, cut_reason = _read_body(answer, max_body, max_seconds, start, cancel)
             elapsed = (time.perf_counter() - start) * 1000
             sent = answer.request
         # Built after the stream is closed, so the trace has marked the end of the download.
@@ -96,13 +84,57 @@ def send(
             sent_headers=list(sent.headers.multi_items()),
             sent_body=content,
             redirects=[(r.status_code, str(r.url)) for r in answer.history],
-            truncated=truncated,
+            truncated=cut_reason in ("size", "time", "unpacked-size"),
             timings=_phases(marks),
+            wire_body=wire,
+            cut_reason=cut_reason,
         )
     except errors.SendError:
         raise
     except Exception as exc:  # every transport problem becomes words in errors.py
         raise errors.from_exception(exc, url, timeout) from exc
+
+
+def _read_body(
+    answer: httpx.Response, max_body: int, max_seconds: float, start: float, cancel: threading.Event | None
+) -> tuple[bytes, bytes, str]:
+    """(unpacked body, bytes as received, cut reason): both capped at max_body, the wait capped at max_seconds.
+
+    httpx's own decoders unpack a whole network read at once (a 64 KB brotli read can hold gigabytes), so the
+    raw stream is read and unpacked here with a cap on the output.
+    """
+    encoding = answer.headers.get("content-encoding", "")
+    try:
+        decoder = CappedDecoder(encoding, max_body)
+    except Undecodable:
+        decoder = None  # packed in a way we cannot unpack: the bytes are kept and shown as they are
+    wire, body = io.BytesIO(), io.BytesIO()
+    cut_reason = ""
+    for chunk in answer.iter_raw():
+        if cancel is not None and cancel.is_set():
+            raise errors.cancelled()
+        room = max_body - wire.tell()
+        wire.write(chunk[:room])
+        if decoder is not None and not decoder.identity:
+            try:
+                body.write(decoder.feed(chunk))
+            except Undecodable:
+                decoder, cut_reason = None, "undecodable"
+        if len(chunk) > room:
+            cut_reason = "size"
+        elif decoder is not None and decoder.overflowed:
+            cut_reason = "unpacked-size"
+        elif time.perf_counter() - start > max_seconds:
+            cut_reason = "time"
+        if cut_reason in ("size", "unpacked-size", "time"):
+            break
+    # BytesIO.getvalue() hands over its buffer without a copy: a 100 MB answer is not held twice.
+    wire_bytes = wire.getvalue()
+    if decoder is None or decoder.identity:
+        if encoding and decoder is None and not cut_reason:
+            cut_reason = "undecodable"
+        return wire_bytes, wire_bytes, cut_reason
+    return body.getvalue(), wire_bytes, cut_reason
 
 
 def _phases(marks: dict[str, float]) -> dict[str, float]:

@@ -33,6 +33,7 @@ from desktop.ui.collection_tree import CollectionTree
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
 from desktop.ui.response_view import ResponseView
 from desktop.ui.url_bar import UrlBar
+from desktop.ui.webhooks_tab import WebhooksTab
 from desktop.ui.workers import Task, run_task
 
 
@@ -100,7 +101,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([300, 520, 460])
-        self.setCentralWidget(self.splitter)
+        # Webhooks are a job of their own (is the client's URL reachable? what arrives?), so they get a page.
+        self.webhooks = WebhooksTab()
+        self.webhooks.save_requested.connect(self.open_webhook_sample)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.splitter, _("Requests"))
+        self.pages.addTab(self.webhooks, _("Webhooks"))
+        self.setCentralWidget(self.pages)
 
         self._build_toolbar()
         self._build_menus()
@@ -208,6 +217,18 @@ class MainWindow(QMainWindow):
         self.description.setVisible(bool(text))
         self.request_tabs.setCurrentWidget(self.body if item.request.body.kind != "none" else self.params)
         self.response_view.clear()
+
+    def open_webhook_sample(self, request: Request) -> None:
+        """A webhook sample becomes an ordinary request in the panels, ready to send or save."""
+        self.current_item = None
+        self.load_model(request)
+        self.description.hide()
+        self.pages.setCurrentWidget(self.splitter)
+        self.request_tabs.setCurrentWidget(self.body)
+
+    def closeEvent(self, event) -> None:
+        self.webhooks.shutdown()
+        super().closeEvent(event)
 
     def to_model(self) -> Request:
         base, _ignored = split_url(self.url_bar.url.text())

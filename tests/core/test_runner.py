@@ -119,9 +119,6 @@ def test_masker_hides_the_longest_secret_first():
 
 
 def test_sandbox_env(store, tmp_path, capsys):
-    sandbox = pytest.importorskip("desktop.sandbox")
-    if not hasattr(sandbox, "Sandbox"):
-        pytest.skip("the embedded sandbox has not landed on this branch yet")
     from desktop.core.collection import write_request
     path = tmp_path / "status.json"
     write_request(path, Request("GET", "{{base_url}}/api/sync/get/status", [KeyValue("profile_id", "{{profile_id}}")],

@@ -66,10 +66,10 @@ def test_network_failure_is_a_message_not_a_crash(qtbot, window):
 
 
 def test_unresolved_variable_is_reported_before_sending(qtbot, window, loopback):
-    window.load_model(Request(url=loopback.url + "/x?profile_id={{profile_id}}"))
+    window.load_model(Request(url=loopback.url + "/x?profile_id={{client_profile}}"))
     result = send_and_wait(qtbot, window)
     assert result.code == "unresolved-variables"
-    assert "{{profile_id}}" in window.response_view.error.text()
+    assert "{{client_profile}}" in window.response_view.error.text()
     assert loopback.arrived == []
 
 
@@ -126,3 +126,15 @@ def test_language_switch_rebuilds_window_in_russian_keeping_the_request(qtbot, w
     assert new.to_model().method == "POST"
     desk.switch_language("en")
     assert desk.window.url_bar.button.text() == "Send"
+
+
+def test_webhooks_page_and_sample_opens_as_request(qtbot, window):
+    assert window.pages.tabText(1) == "Webhooks"
+    from desktop.core.models import Body, KeyValue, Request
+
+    sample = Request("POST", "https://example.com/hook", headers=[KeyValue("Content-Type", "application/json")],
+                     body=Body("json", '{"messages": []}'))
+    window.webhooks.save_requested.emit(sample)
+    assert window.pages.currentWidget() is window.splitter
+    assert window.to_model().url == "https://example.com/hook"
+    assert window.body.to_model().text == '{"messages": []}'

@@ -447,5 +447,17 @@
         <source>Wappi API (documentation)</source>
         <translation>Wappi API (документация)</translation>
     </message>
+    <message>
+        <source>The built-in sandbox could not start ({reason}); requests to the real API still work.</source>
+        <translation>Встроенная песочница не запустилась ({reason}); запросы к настоящему API работают.</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Запросы</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Вебхуки</translation>
+    </message>
 </context>
 </TS>

@@ -3,14 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.models import Body
 from desktop.i18n import _
@@ -62,7 +55,7 @@ class BodyEditor(QWidget):
     def load_model(self, body: Body) -> None:
         self.editor.setPlainText(body.text)
         index = self.kind.findData(body.kind)
-        self.kind.setCurrentIndex(max(index, 0))
+        self.kind.setCurrentIndex(index if index >= 0 else 0)
         self._kind_changed()
 
     def to_model(self) -> Body:

@@ -72,7 +72,7 @@ class ClientsPanel(QObject):
         self.tabs.setDocumentMode(True)
         # replaceWidget keeps the splitter's slot (and the width the window gave it).
         window.splitter.replaceWidget(window.splitter.indexOf(sidebar), self.tabs)
-        self.tabs.addTab(sidebar, _("Requests"))
+        self.tabs.addTab(sidebar, _("Saved"))  # "Requests" is already the page's own tab
         self.tabs.addTab(self.history, _("History"))
         sidebar.show()
 

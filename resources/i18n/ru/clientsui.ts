@@ -343,5 +343,9 @@
         <source>Everything in the file was imported.</source>
         <translation>Всё из файла импортировано.</translation>
     </message>
+    <message>
+        <source>Saved</source>
+        <translation>Сохранённые</translation>
+    </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from desktop.core.environments import shipped_environments, wappi_environment
 from desktop.core.paths import Paths, preloaded_collection, resource_root
 from desktop.core.sender import make_client
 from desktop.core.settings import Settings
+from desktop.ui.clients_panel import attach_clients
 from desktop.ui.main_window import MainWindow
 
 
@@ -86,6 +87,7 @@ class DeskApp:
         window.desk = self
         self.window = window
         self._fill_sidebar(window)
+        attach_clients(window, self.paths, self.settings)
         return window
 
     def _fill_sidebar(self, window: MainWindow) -> None:

@@ -19,6 +19,7 @@ class Settings:
     preview_limit_mb: int = 2       # larger answers show their first part until "show everything"
     active_environment: str = "Sandbox"
     max_file_mb: int = 16           # files sent as base64; Wappi documents no limit (core/attachments.py)
+    data_folder: str = ""           # the clients' folder (shared folder, git checkout); "" = the app's data folder
 
     @classmethod
     def load(cls, config_dir: Path) -> Settings:

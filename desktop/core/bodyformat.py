@@ -67,14 +67,6 @@ def hex_preview(data: bytes, limit: int = 512) -> str:
     return "\n".join(lines)
 
 
-def human_size(size: int) -> str:
-    if size < 1024:
-        return _("{n} B").format(n=size)
-    if size < 1024 * 1024:
-        return _("{n} KB").format(n=f"{size / 1024:.1f}")
-    return _("{n} MB").format(n=f"{size / 1024 / 1024:.1f}")
-
-
 def charset(response: Response) -> str:
     for part in (response.header("content-type") or "").split(";")[1:]:
         key, _sep, value = part.strip().partition("=")

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.params = KeyValueTable()
         self.headers = KeyValueTable(COMMON_HEADERS)
         self.body = BodyEditor()
+        self.body.max_file_bytes = settings.max_file_mb * 1024 * 1024
         # Live JSON checks under the editor, with the endpoint's field rules when the request came from a collection.
         self.linter = attach_linter(self.body.editor, self.current_rules)
         self.linter.panel.list.setMaximumHeight(140)
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         self.sidebar.item_chosen.connect(self.open_item)
         for signal in (self.url_bar.url.textChanged, self.headers.edited, self.body.kind.currentIndexChanged):
             signal.connect(self._check_request)
+        # The image, audio and video methods refuse a file of the wrong type: the editor needs the address.
+        self.url_bar.url.textChanged.connect(self.body.set_address)
         self._body_kind_changed()
 
     # --- building -------------------------------------------------------------------------------

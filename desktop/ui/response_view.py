@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -31,17 +31,19 @@ from desktop.core.bodyformat import (
     charset,
     classify,
     hex_preview,
-    human_size,
     parse_set_cookies,
     reindent,
     search_pattern,
     wrapped_starts,
 )
+from desktop.core.attachments import find_image
 from desktop.core.errors import SendError
+from desktop.core.sizes import human_size
 from desktop.core.models import Response
 from desktop.core.settings import Settings
 from desktop.core.statuses import meaning, status_class
 from desktop.i18n import _
+from desktop.ui.image_preview import ImagePreview
 from desktop.ui.json_tree import JsonTreeModel
 from desktop.ui.line_view import LineView
 from desktop.ui.sent_view import SentView
@@ -59,7 +61,6 @@ BADGE_COLOURS = {
 }
 # Up to this size a body is laid out on the GUI thread at once (a few milliseconds); larger ones on a worker.
 SYNC_LIMIT = 64 * 1024
-PICTURE_WIDTH = 640
 
 
 def _table(columns: list[str]) -> QTableWidget:
@@ -79,15 +80,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
             table.setItem(r, c, QTableWidgetItem(value))
 
 
-def show_picture(label: QLabel, data: bytes, width: int = PICTURE_WIDTH) -> bool:
-    """The one place a picture answer is drawn (to be shared with the files panel's preview)."""
-    pixmap = QPixmap()
-    if not pixmap.loadFromData(data):
-        return False
-    if pixmap.width() > width:
-        pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-    label.setPixmap(pixmap)
-    return True
+EMBEDDED_PICTURE_LIMIT = 2 * 1024 * 1024
 
 
 class ResponseView(QWidget):
@@ -129,6 +122,10 @@ class ResponseView(QWidget):
         self.tabs.addTab(self.sent, _("Request sent"))
         self.timing = TimingChart()
         self.tabs.addTab(self.timing, _("Timing"))
+        # A JSON answer that carries a picture as base64 (the QR code) gets a tab that shows it.
+        self.embedded_picture = ImagePreview()
+        self.picture_tab = self.tabs.addTab(self.embedded_picture, _("Picture"))
+        self.tabs.setTabVisible(self.picture_tab, False)
 
         self.error = QLabel()
         self.error.setObjectName("sendError")
@@ -232,8 +229,8 @@ class ResponseView(QWidget):
         self.tree_message = QLabel()
         self.tree_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tree_message.setWordWrap(True)
-        self.picture = QLabel()
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # One picture widget for the whole app (image_preview.py): an image answer shows here.
+        self.picture = ImagePreview()
         picture_area = QScrollArea()
         picture_area.setWidget(self.picture)
         picture_area.setWidgetResizable(True)
@@ -289,8 +286,17 @@ class ResponseView(QWidget):
         self.tabs.setTabText(2, _("Cookies ({n})").format(n=self.cookies.rowCount()))
         self.sent.load(response)
         self.timing.load(response.elapsed_ms, response.timings)
+        self._show_embedded_picture(response)
         self.stack.setCurrentWidget(self.tabs)
         self._show_body()
+
+    def _show_embedded_picture(self, response: Response) -> None:
+        # Only small JSON answers are searched: a QR answer is a few KB, and a 20 MB body must not stall the window.
+        found = None
+        if self.kind.kind == "json" and response.size <= EMBEDDED_PICTURE_LIMIT:
+            found = find_image(response.body, response.content_type)
+        shown = found is not None and self.embedded_picture.show_image(found.data, found.where)
+        self.tabs.setTabVisible(self.picture_tab, bool(shown))
 
     def show_error(self, error: SendError) -> None:
         self._stop_tasks()
@@ -355,7 +361,7 @@ class ResponseView(QWidget):
         self.show_all_button.setVisible(self._previewing())
         self.note_save_button.setVisible(self._previewing() or bool(self.response.cut_reason))
         kind, mode = self.kind.kind, self.mode()
-        if kind == "image" and show_picture(self.picture, self.response.body):
+        if kind == "image" and self.picture.show_image(self.response.body):
             self.body_stack.setCurrentWidget(self.picture_area)
             self.loading = False
             self.body_ready.emit()

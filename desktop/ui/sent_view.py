@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.bodyformat import human_size
+from desktop.core.sizes import human_size
 from desktop.core.masking import is_secret, mask, mask_url
 from desktop.core.models import Response
 from desktop.i18n import _

@@ -52,3 +52,13 @@ def test_wrong_token_gives_the_course_401(qtbot, window):
     assert response.status == 401
     assert json.loads(response.body) == {"detail": "Invalid token"}
     assert "token" in window.response_view.meaning.text()
+
+
+def test_qr_code_answer_shows_the_picture(qtbot, window):
+    node = find_node(window.sidebar.tree, "QR code to log in")
+    window.sidebar.tree.itemClicked.emit(node, 0)
+    response = send(qtbot, window)
+    assert response.status == 200
+    view = window.response_view
+    assert view.tabs.isTabVisible(view.picture_tab)
+    assert "qrCode" in view.embedded_picture.caption.text()

@@ -165,7 +165,7 @@ def test_tree_opens_lazily_and_copies_a_value(qtbot, view, client, loopback):
 def test_picture_and_binary(qtbot, view, client, loopback):
     fetch(qtbot, view, client, loopback.url + "/image")
     assert view.body_stack.currentWidget() is view.picture_area
-    assert not view.picture.pixmap().isNull()
+    assert not view.picture.picture.pixmap().isNull()
     assert "picture (PNG" in view.note.text()
     fetch(qtbot, view, client, loopback.url + "/binary")
     assert "Binary data: 1024 bytes" in view.note.text()

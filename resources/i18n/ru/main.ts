@@ -475,5 +475,9 @@
         <source>Send anyway</source>
         <translation>Всё равно отправить</translation>
     </message>
+    <message>
+        <source>Picture</source>
+        <translation>Картинка</translation>
+    </message>
 </context>
 </TS>

@@ -297,10 +297,11 @@ class SecretStore:
 def _failure_reason(error: BaseException) -> str:
     from keyring.errors import InitError, KeyringLocked, NoKeyringError
 
+    # The Secret Service reports a locked collection whose unlock prompt could not be shown as an InitError.
+    if isinstance(error, KeyringLocked) or (isinstance(error, InitError) and "prompt" in str(error).lower()):
+        return "locked"
     if isinstance(error, (NoKeyringError, InitError)):
         return "no_backend"
-    if isinstance(error, KeyringLocked):
-        return "locked"
     return "refused"
 
 

@@ -67,5 +67,17 @@
         <source>The token has a space inside. A token is one word: copy it again.</source>
         <translation>Внутри токена пробел. Токен пишется одним словом: скопируйте его заново.</translation>
     </message>
+    <message>
+        <source>Paste the token from the profile page of the Wappi dashboard</source>
+        <translation>Вставьте токен со страницы профиля в личном кабинете Wappi</translation>
+    </message>
+    <message>
+        <source>Hide token</source>
+        <translation>Скрыть токен</translation>
+    </message>
+    <message>
+        <source>Show token</source>
+        <translation>Показать токен</translation>
+    </message>
 </context>
 </TS>

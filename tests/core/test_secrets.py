@@ -19,6 +19,7 @@ from desktop.core.secrets import (
     username,
 )
 from desktop.core.variables import Environment
+from tests.leakcheck import assert_no_secret_in_tree
 from tests.core.keyring_memory import BrokenKeyring, HangingKeyring, MemoryKeyring
 
 TOKEN = "0123456789abcdef0123456789abcdef"
@@ -179,7 +180,7 @@ def test_russian_messages(monkeypatch):
     assert "GNOME Keyring" in status.message and "сесси" in status.message
 
 
-def test_session_memory_only_when_asked(tmp_path):
+def test_session_memory_only_when_asked(tmp_path, isolated_home):
     store = SecretStore(backend=fail.Keyring())
     assert not store.status().ok
     with pytest.raises(KeyringUnavailable):
@@ -190,7 +191,7 @@ def test_session_memory_only_when_asked(tmp_path):
     assert store.get("c", "token") == TOKEN
     store.delete_environment("c", ["token"])
     assert store.get("c", "token") is None
-    assert list(tmp_path.rglob("*")) == [] or all(TOKEN.encode() not in p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+    assert_no_secret_in_tree([tmp_path, isolated_home], TOKEN)
     assert not store.recheck().ok
 
 

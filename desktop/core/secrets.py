@@ -14,6 +14,13 @@ Nowhere, unless the agent agrees: ``status()`` explains in plain words what to i
 may call ``use_session_memory()`` only after the agent accepts to keep secrets for this session, in memory.
 Nothing is ever written to a file, and file-based ``keyrings.alt`` backends (plain text) are refused.
 
+Per platform
+------------
+Windows: Credential Manager (always present; an access refusal is reported). macOS: the login Keychain (a
+locked keychain or a refused access prompt is reported). Linux: the Secret Service of GNOME Keyring or
+KWallet; a headless machine without one, or a locked one whose unlock prompt cannot appear, is reported with
+what to install or unlock.
+
 Hanging keyrings
 ----------------
 A D-Bus session whose Secret Service daemon is locked (or cannot show its unlock prompt) makes keyring wait

@@ -1,8 +1,10 @@
 """SecretStore against in-memory, broken and hanging keyrings; masking; token paste hygiene; redirects."""
 from __future__ import annotations
 
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote, quote_plus
 
 import httpx
 import pytest
@@ -19,8 +21,8 @@ from desktop.core.secrets import (
     username,
 )
 from desktop.core.variables import Environment
-from tests.leakcheck import assert_no_secret_in_tree
 from tests.core.keyring_memory import BrokenKeyring, HangingKeyring, MemoryKeyring
+from tests.leakcheck import assert_no_secret_in_tree
 
 TOKEN = "0123456789abcdef0123456789abcdef"
 
@@ -209,15 +211,12 @@ def test_mask_replaces_every_secret_longest_first():
 def test_mask_short_and_encoded_forms():
     assert mask("pin=abc; x", ["abc"]) == f"pin={MASK}; x"
     secret = "a b/c+д\n\"q\""
-    from urllib.parse import quote, quote_plus
-    import json
-
     for form in (secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]):
         assert mask(f"<{form}>", [secret]) == f"<{MASK}>"
 
 
 def test_mask_ignores_empty_secrets():
-    assert mask("hello", ["", None or ""]) == "hello"
+    assert mask("hello", ["", ""]) == "hello"
 
 
 # --- token paste hygiene ---------------------------------------------------------------------------
@@ -258,7 +257,7 @@ def test_clean_token_warnings(pasted, expected):
 class _Recorder(BaseHTTPRequestHandler):
     """Redirects /start to `self.server.target`; records the Authorization header of every request."""
 
-    def do_GET(self):  # noqa: N802 - http.server naming
+    def do_GET(self):
         self.server.seen.append((self.path, self.headers.get("Authorization"), self.headers.get("X-Token")))
         if self.path == "/start" and self.server.target:
             self.send_response(302)

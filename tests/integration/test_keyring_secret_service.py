@@ -57,7 +57,7 @@ def run_in_session(tmp_path: Path, mode: str, bus_config: str | None = None) -> 
         config.write_text(bus_config.format(tmp=tmp_path), encoding="utf-8")
         command.append(f"--config-file={config}")
     command += ["--", sys.executable, str(SESSION_SCRIPT), mode]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=RUN_LIMIT, cwd=tmp_path)
+    done = subprocess.run(command, check=False, env=env, capture_output=True, text=True, timeout=RUN_LIMIT, cwd=tmp_path)
     lines = done.stdout.strip().splitlines()
     assert done.returncode == 0 and lines, f"session failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
     return json.loads(lines[-1])

@@ -25,7 +25,8 @@ Hanging keyrings
 ----------------
 A D-Bus session whose Secret Service daemon is locked (or cannot show its unlock prompt) makes keyring wait
 for about 120 s. Every backend call therefore runs in a daemon thread and is waited for at most ``timeout``
-seconds; after a timeout the store stops calling the backend until ``recheck()``.
+seconds. After a timeout or any other failure the store reports the keyring unavailable until ``recheck()``
+(the agent's "Try again"), so the app shows one clear message instead of a string of errors or waits.
 """
 from __future__ import annotations
 
@@ -264,7 +265,7 @@ class SecretStore:
             self._backend = self._call(keyring.get_keyring)
         problem = _backend_problem(self._backend)
         if problem:
-            raise KeyringUnavailable(problem, unavailable_message(problem, self.platform, self.timeout))
+            raise self._failure(problem)
         return self._backend
 
     def _call(self, fn: Callable[[], T]) -> T:

@@ -64,6 +64,15 @@ class DeskApp:
         self.sandbox = None
         self.sandbox_problem = ""
         self.environments = self._start_sandbox()
+        from desktop.core.secrets import SecretStore
+        from desktop.ui.secret_prompt import GuardedSecrets
+
+        self.secrets = GuardedSecrets(SecretStore(), lambda: self.window, self._known_in_memory)
+
+    def _known_in_memory(self, env_name: str, name: str) -> bool:
+        env = next((e for e in self.environments if e.name == env_name), None)
+        variable = env.get(name) if env is not None else None
+        return variable is not None and bool(variable.value)
 
     def _start_sandbox(self):
         """The embedded sandbox answers the first Send on a fresh machine; it binds in ~20 ms and serves from a thread."""
@@ -81,13 +90,13 @@ class DeskApp:
 
     def make_window(self) -> MainWindow:
         apply_language(self.settings.language)
-        window = MainWindow(self.settings, self.client, self.environments)
+        window = MainWindow(self.settings, self.client, self.environments, self.secrets.get)
         window.language_requested.connect(self.switch_language)
         window.settings_changed.connect(self.save_settings)
         window.desk = self
         self.window = window
         self._fill_sidebar(window)
-        attach_clients(window, self.paths, self.settings)
+        attach_clients(window, self.paths, self.settings, self.secrets)
         return window
 
     def _fill_sidebar(self, window: MainWindow) -> None:

@@ -30,6 +30,21 @@ def isolated_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def memory_keyring():
+    """The OS keyring is replaced by an in-memory one (tests/core/keyring_memory.py), so no test touches a real
+    password store; tests/integration/ starts a real Secret Service where that is the point."""
+    import keyring
+
+    from tests.core.keyring_memory import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
 def english():
     """Tests assert on English text unless they switch the language themselves."""
     from desktop import i18n

@@ -479,5 +479,17 @@
         <source>Picture</source>
         <translation>Картинка</translation>
     </message>
+    <message>
+        <source>The password store is not available</source>
+        <translation>Хранилище паролей недоступно</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Попробовать снова</translation>
+    </message>
+    <message>
+        <source>Keep for this session only</source>
+        <translation>Хранить только до закрытия программы</translation>
+    </message>
 </context>
 </TS>

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import base64
-import json
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote_plus
 
 from desktop.core.models import METHODS, Body, KeyValue, Request, split_url
-from desktop.core.paste import ParseResult, PasteError, check_header_count, check_text
+from desktop.core.paste import ParseResult, PasteError, body_kind, check_header_count, check_text
 from desktop.i18n import _
 
 MASK = "***"
@@ -580,21 +579,6 @@ def _full_url(raw: str) -> str:
     return f"{scheme}://{raw}"
 
 
-def body_kind(text: str, content_type: str | None) -> str:
-    """"json" when the header says so or the text is a JSON object or array, else "text"; "none" when empty."""
-    if not text:
-        return "none"
-    if content_type and "json" in content_type.lower():
-        return "json"
-    if text.lstrip()[:1] in ("{", "["):
-        try:
-            json.loads(text)
-        except ValueError:
-            return "text"
-        return "json"
-    return "text"
-
-
 def _request(build: _Build, notes: list[str]) -> Request:
     if not build.urls:
         raise PasteError(_("The command has no address (URL) to call."))
@@ -649,7 +633,8 @@ def parse_curl_detailed(text: str) -> ParseResult:
 
     Raises PasteError (a plain message) for text that is not a usable command.
     """
-    text = check_text(text).strip()
+    # A shell prompt copied along with the command ("$ curl ...") is not part of it.
+    text = re.sub(r"^[$>][ \t]*(?=\S*curl)", "", check_text(text).strip())
     words = _cmd_words(text) if _looks_like_cmd(text) else _bash_words(text)
     notes = list(words.notes)
     commands = words.commands

@@ -1,6 +1,7 @@
 """What every paste importer returns or raises: the request plus plain notes on what was not understood."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from desktop.core.models import Request
@@ -21,6 +22,7 @@ class ParseResult:
 
     request: Request
     notes: list[str] = field(default_factory=list)
+    kind: str = ""   # "curl", "http" or "url": what the paste was recognised as
 
 
 def check_text(text: object) -> str:
@@ -54,3 +56,18 @@ def check_header_count(count: int) -> None:
                 count=count, limit=MAX_HEADERS
             )
         )
+
+
+def body_kind(text: str, content_type: str | None) -> str:
+    """"json" when the header says so or the text is a JSON object or array, else "text"; "none" when empty."""
+    if not text:
+        return "none"
+    if content_type and "json" in content_type.lower():
+        return "json"
+    if text.lstrip()[:1] in ("{", "["):
+        try:
+            json.loads(text)
+        except ValueError:
+            return "text"
+        return "json"
+    return "text"

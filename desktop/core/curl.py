@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from urllib.parse import quote_plus
 
 from desktop.core.models import METHODS, Body, KeyValue, Request, split_url
-from desktop.core.paste import ParseResult, PasteError, body_kind, check_header_count, check_text
+from desktop.core.paste import (
+    ParseResult,
+    PasteError,
+    body_kind,
+    check_header_count,
+    check_text,
+)
 from desktop.i18n import _
 
 MASK = "***"
@@ -108,7 +114,7 @@ def _ansi_c(text: str, i: int) -> tuple[str, int]:
             out.append(_ANSI[e])
         elif e in "xuU":
             size = {"x": 2, "u": 4, "U": 8}[e]
-            digits = re.match(r"[0-9a-fA-F]{1,%d}" % size, text[i:])
+            digits = re.match(rf"[0-9a-fA-F]{{1,{size}}}", text[i:])
             if digits:
                 out.append(chr(int(digits.group(), 16)))
                 i += len(digits.group())
@@ -271,7 +277,15 @@ def _bash_words(text: str) -> _Words:
 # ---------------------------------------------------------------- Windows cmd words
 
 def _looks_like_cmd(text: str) -> bool:
-    return bool(re.search(r"\^[ \t]*\r?$", text, re.M) or '^"' in text or re.match(r"\s*curl\.exe\b", text, re.I))
+    """Windows cmd style: curl.exe, lines continued with ^, or ^" quoting outside any single-quoted bash text."""
+    if re.match(r"\s*curl\.exe\b", text, re.IGNORECASE):
+        return True
+    if re.search(r"\\[ \t]*\r?$", text, re.MULTILINE):
+        return False
+    if re.search(r"\^[ \t]*\r?$", text, re.MULTILINE):
+        return True
+    first = text.find('^"')
+    return first >= 0 and "'" not in text[:first]
 
 
 def _cmd_words(text: str) -> _Words:
@@ -669,7 +683,7 @@ def mask_request(request: Request, secrets=()) -> Request:
 
     for header in masked.headers:
         if header.name.strip().lower() in ("authorization", "proxy-authorization") and header.value:
-            scheme, space, credential = header.value.partition(" ")
+            scheme, space, _credential = header.value.partition(" ")
             # Keep a scheme word (Bearer, Basic) visible: it is often the very mistake being diagnosed.
             header.value = f"{scheme} {MASK}" if space and scheme.lower() in ("bearer", "basic", "token") else MASK
         header.value = hide(header.value)

@@ -171,7 +171,7 @@ def _needs_profile_id(path: str, endpoint: Endpoint | None, rules: dict[str, Any
         return bool(query_rules["profile_id"].get("required", True)) if isinstance(query_rules["profile_id"], dict) else True
     if endpoint is not None and rules:
         return False
-    return (path.startswith("/api/") or path.startswith("/tapi/")) and not any(path.startswith(p) for p in _NO_PROFILE_ID)
+    return path.startswith(("/api/", "/tapi/")) and not path.startswith(_NO_PROFILE_ID)
 
 
 def _check_profile_id(request: Request, path: str, endpoint: Endpoint | None, rules: dict[str, Any], found: list[Finding]) -> None:
@@ -426,7 +426,7 @@ def apply_fix(request: Request, fix: str, endpoints: dict[str, Endpoint] | None 
     elif fix == "strip-token-quotes" and auth:
         auth.value = auth.value.strip().strip("'\"«»")
     elif fix == "strip-bearer" and auth:
-        auth.value = re.sub(r"^\s*bearer\s+", "", auth.value, flags=re.I)
+        auth.value = re.sub(r"^\s*bearer\s+", "", auth.value, flags=re.IGNORECASE)
     elif fix == "strip-token-whitespace" and auth:
         auth.value = re.sub(r"\s+", "", auth.value)
     elif fix == "add-profile-id":

@@ -6,7 +6,13 @@ from urllib.parse import urlsplit
 
 from desktop.core.curl import mask_request, parse_curl_detailed
 from desktop.core.models import METHODS, Body, KeyValue, Request, split_url
-from desktop.core.paste import ParseResult, PasteError, body_kind, check_header_count, check_text
+from desktop.core.paste import (
+    ParseResult,
+    PasteError,
+    body_kind,
+    check_header_count,
+    check_text,
+)
 from desktop.i18n import _
 
 _REQUEST_LINE = re.compile(r"^([A-Za-z]+)[ \t]+(\S+)(?:[ \t]+(HTTP/\d(?:\.\d)?))?[ \t]*$")
@@ -48,7 +54,7 @@ def parse_http_detailed(text: str) -> ParseResult:
             index += 1
             break
         stripped = line.strip()
-        if stripped.startswith("//") or stripped.startswith("#"):
+        if stripped.startswith(("//", "#")):
             index += 1
             continue
         header = _HEADER_LINE.match(stripped)
@@ -73,7 +79,7 @@ def parse_http_detailed(text: str) -> ParseResult:
     kept = []
     for h in headers:
         name = h.name.lower()
-        if name == "host" and h.value == url_host:
+        if name == "host" and url_host and h.value == url_host:
             continue
         if name in _COMPUTED:
             if name == "transfer-encoding":
@@ -100,10 +106,11 @@ def to_http(request: Request, mask_secrets: bool = True, secrets=()) -> str:
     lines = []
     parts = urlsplit(full) if "://" in full and not full.startswith("{{") else None
     headers = request.enabled_headers()
-    if parts and parts.netloc and parts.scheme == _scheme_for(parts.netloc.lower()):
+    own_host = next((value for name, value in headers if name.lower() == "host"), None)
+    if parts and parts.netloc and parts.scheme == _scheme_for(parts.netloc.lower()) and own_host in (None, parts.netloc):
         target = full[len(f"{parts.scheme}://{parts.netloc}"):] or "/"
         lines.append(f"{request.method} {target} HTTP/1.1")
-        if not any(name.lower() == "host" for name, _v in headers):
+        if own_host is None:
             lines.append(f"Host: {parts.netloc}")
     else:
         # A scheme the Host header cannot tell (or a {{variable}} address): keep the whole address on the first line.
@@ -124,7 +131,7 @@ def parse_pasted(text: str) -> ParseResult:
     Raises PasteError with a plain message when it is none of them.
     """
     stripped = check_text(text).strip()
-    if re.match(r"^(?:[$>]\s*)?(?:\S*[\\/])?curl(?:\.exe)?(?:\s|$)", stripped, re.I):
+    if re.match(r"^(?:[$>]\s*)?(?:\S*[\\/])?curl(?:\.exe)?(?:\s|$)", stripped, re.IGNORECASE):
         result = parse_curl_detailed(stripped)
         result.kind = "curl"
         return result

@@ -44,7 +44,7 @@ def check_text(text: object) -> str:
         raise PasteError(_("Nothing to import: the pasted text is empty."))
     # Binary garbage: NUL bytes or a high share of control characters (tabs and line breaks are fine).
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n")
-    if "\x00" in text or "\ufffd" in text[:20000] or controls > max(3, len(text[:20000]) // 50):
+    if "\x00" in text or controls > max(3, len(text[:20000]) // 50):
         raise PasteError(_("The pasted text is not readable text (it looks like binary data)."))
     return text
 

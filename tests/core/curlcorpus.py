@@ -36,13 +36,13 @@ def _pairs(value: dict) -> list[tuple[str, str]]:
 
 def _commented_headers(source: str) -> list[tuple[str, str]]:
     """Headers curl sends that requests handles itself: curlconverter leaves them as `# 'Name': 'value',` lines."""
-    block = re.search(r"^headers = \{\n(.*?)^\}", source, re.S | re.M)
+    block = re.search(r"^headers = \{\n(.*?)^\}", source, re.DOTALL | re.MULTILINE)
     if not block:
         return []
     found = []
     for line in block.group(1).splitlines():
         line = line.strip()
-        if line.startswith("# '") or line.startswith('# "'):
+        if line.startswith(("# '", '# "')):
             found.extend(ast.literal_eval("{" + line[2:] + "}").items())
     return found
 
@@ -58,9 +58,9 @@ def expected_from_python(source: str) -> Expected:
             except ValueError:
                 value = Unsupported(ast.unparse(node.value))
             assignments.append((node.lineno, node.targets[0].id, value))
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
-            if node.func.value.id in ("requests", "session") and (node.func.attr in _METHODS or node.func.attr == "request"):
-                calls.append(node)
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in ("requests", "session") and (node.func.attr in _METHODS or node.func.attr == "request")):
+            calls.append(node)
     # Several URLs or commands: Wappi Desk imports the first one (and says so), so the first call is compared.
     calls.sort(key=lambda c: (c.lineno, c.col_offset))
     call = calls[0]

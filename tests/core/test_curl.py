@@ -236,7 +236,7 @@ _url_text = st.text(st.sampled_from("abcXYZ019-._~%:@!$'()*+,;/"), max_size=10)
 _json_body = st.dictionaries(_token, st.one_of(_value, st.integers(), st.booleans()), max_size=4).map(
     lambda d: __import__("json").dumps(d, ensure_ascii=False)
 )
-_text_body = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), min_size=1, max_size=40).filter(
+_text_body = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t"), min_size=1, max_size=40).filter(
     lambda t: t.lstrip()[:1] not in ("{", "[")
 )
 

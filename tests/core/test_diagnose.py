@@ -9,7 +9,13 @@ import pytest
 from desktop import i18n
 from desktop.core import diagnose as diagnose_module
 from desktop.core.collection import write_request
-from desktop.core.diagnose import apply_fix, diagnose, endpoints_from_collection, json_problem, reply_text
+from desktop.core.diagnose import (
+    apply_fix,
+    diagnose,
+    endpoints_from_collection,
+    json_problem,
+    reply_text,
+)
 from desktop.core.httplog import parse_http
 from desktop.core.models import Body, KeyValue, Request, Response
 

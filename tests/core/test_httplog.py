@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 
 from desktop.core.curl import parse_curl
 from desktop.core.httplog import parse_http, parse_http_detailed, parse_pasted, to_http
@@ -90,6 +90,8 @@ def test_to_http_masks_and_round_trips():
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(requests_())
 def test_round_trip(request):
+    # Headers the HTTP text itself carries (Host) or the sender computes are not round-tripped as rows.
+    assume(all(h.name.lower() not in ("host", "content-length", "connection", "transfer-encoding") for h in request.headers))
     request.body.text = request.body.text.strip("\n")
     if not request.body.text:
         request.body = Body()

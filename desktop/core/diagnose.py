@@ -192,7 +192,8 @@ def _check_json(request: Request, found: list[Finding]) -> None:
     if not _has_body(request):
         return
     content_type = (request.header("Content-Type") or "").lower()
-    if request.body.kind != "json" and "json" not in content_type:
+    # A body that opens like JSON is meant as JSON, whatever the kind or header says.
+    if request.body.kind != "json" and "json" not in content_type and request.body.text.lstrip()[:1] not in ("{", "["):
         return
     problem = json_problem(request.body.text)
     if problem:

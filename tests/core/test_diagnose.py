@@ -91,6 +91,7 @@ def test_good_request_has_no_findings(endpoints):
         (send_request(url="https://wappi.pro/api/sync/mesage/send"), "unknown-endpoint", "use-closest-path"),
         (send_request(body=Body("json", "{'body': 'Тест', \"recipient\": 79990000000}")), "invalid-json", None),
         (send_request(body=Body("json", '{"body": "Тест"}')), "missing-field", None),
+        (send_request(headers=[KeyValue("Authorization", "t")], body=Body("text", "{'body': 1}")), "invalid-json", None),
     ],
 )
 def test_before_sending(endpoints, request_, code, fix):

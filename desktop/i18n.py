@@ -6,17 +6,16 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from desktop.core.paths import resource_root
+
 LANGUAGES = ("ru", "en")
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 _language = "en"
 _catalog: dict[str, str] = {}
 
 
 def catalog_dir() -> Path:
-    # A PyInstaller bundle unpacks resources next to the package, not above it.
-    override = os.environ.get("WAPPI_DESK_I18N_DIR")
-    return Path(override) if override else CATALOG_DIR
+    return resource_root() / "resources" / "i18n"
 
 
 def load_catalog(lang: str) -> dict[str, str]:

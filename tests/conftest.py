@@ -37,3 +37,26 @@ def english():
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture
+def loopback():
+    """A real HTTP server on 127.0.0.1 that records every request (tests/loopback.py)."""
+    from tests.loopback import start
+
+    server = start()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window, made the way the app makes it (with the embedded sandbox running)."""
+    from desktop.app import make_app
+    from desktop.core.settings import Settings
+
+    win = make_app(Settings(language="en"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.desk.close()

@@ -12,6 +12,8 @@ from desktop.i18n import _, pick
 
 SCHEMA_VERSION = 1
 FOLDER_FILE = "folder.json"
+# A client's variables live beside its requests; the tree loader leaves this file alone.
+ENVIRONMENT_FILE = "environment.json"
 # Keys the Request model owns; every other key of a file is kept in `meta` and written back unchanged.
 _MODEL_KEYS = {"schema_version", "kind", "name", "method", "url", "params", "headers", "body"}
 
@@ -114,7 +116,7 @@ def _load_folder(path: Path, problems: list[str]) -> Folder:
             continue
         if entry.is_dir():
             folder.children.append(_load_folder(entry, problems))
-        elif entry.suffix == ".json" and entry.name != FOLDER_FILE:
+        elif entry.suffix == ".json" and entry.name not in (FOLDER_FILE, ENVIRONMENT_FILE):
             try:
                 request, item_meta = read_request(entry)
             except FormatError as exc:

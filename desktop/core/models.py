@@ -29,19 +29,67 @@ class KeyValue:
         return cls(str(data.get("name", "")), str(data.get("value", "")), bool(data.get("enabled", True)))
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file carried in the body as base64: the text holds `{{file:<id>}}`, this holds the bytes.
+
+    `data` is the base64 text exactly as it goes on the wire (ASCII bytes, or the bytearray it was encoded
+    into, never written again; no line breaks for a picked file; a pasted string is kept as pasted).
+    Frozen, so copies of a request share the megabytes.
+    """
+
+    id: str
+    name: str
+    mime: str = "application/octet-stream"
+    size: int = 0                 # bytes of the original file
+    sha256: str = ""
+    path: str = ""                # where it was picked from (information only: the bytes are in `data`)
+    data: bytes = b""
+    data_uri: bool = False        # send as data:<mime>;base64,<data> (only when the agent asks for it)
+
+    def to_dict(self, embed: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.mime, "size": self.size, "sha256": self.sha256}
+        if self.path:
+            out["path"] = self.path
+        if self.data_uri:
+            out["data_uri"] = True
+        if embed:
+            out["base64"] = str(self.data, "ascii", "replace")
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attachment:
+        return cls(
+            id=str(data.get("id", "")),
+            name=str(data.get("name", "")),
+            mime=str(data.get("type", "application/octet-stream")),
+            size=int(data.get("size", 0) or 0),
+            sha256=str(data.get("sha256", "")),
+            path=str(data.get("path", "")),
+            data=str(data.get("base64", "")).encode("ascii", "replace"),
+            data_uri=bool(data.get("data_uri", False)),
+        )
+
+
 @dataclass
 class Body:
     kind: str = "none"
     text: str = ""
+    # id -> file whose base64 replaces `{{file:<id>}}` in `text` at send time (desktop/core/attachments.py).
+    attachments: dict[str, Attachment] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text}
+    def to_dict(self, embed: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        if self.attachments:  # absent when empty: files written before attachments existed read the same
+            data["attachments"] = [a.to_dict(embed) for a in self.attachments.values()]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Body:
         data = data or {}
         kind = data.get("kind", "none")
-        return cls(kind if kind in BODY_KINDS else "text", str(data.get("text", "")))
+        files = [Attachment.from_dict(a) for a in data.get("attachments", []) if isinstance(a, dict)]
+        return cls(kind if kind in BODY_KINDS else "text", str(data.get("text", "")), {a.id: a for a in files if a.id})
 
 
 @dataclass
@@ -83,16 +131,18 @@ class Request:
         return None
 
     def copy(self) -> Request:
-        return Request.from_dict(self.to_dict())
+        clone = Request.from_dict(self.to_dict(embed=False))
+        clone.body.attachments = dict(self.body.attachments)  # frozen: sharing the bytes is safe
+        return clone
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, embed: bool = True) -> dict[str, Any]:
         return {
             "name": self.name,
             "method": self.method,
             "url": self.url,
             "params": [p.to_dict() for p in self.params],
             "headers": [h.to_dict() for h in self.headers],
-            "body": self.body.to_dict(),
+            "body": self.body.to_dict(embed),
         }
 
     @classmethod
@@ -154,6 +204,10 @@ class Response:
     redirects: list[tuple[int, str]] = field(default_factory=list)
     truncated: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+    # The bytes exactly as they came off the wire (still gzip/br packed); the same object as `body` when not packed.
+    wire_body: bytes = b""
+    # Why the body is not all there or not unpacked: "" (it is), "size", "time", "unpacked-size" or "undecodable".
+    cut_reason: str = ""
 
     @property
     def size(self) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,10 @@ class Paths:
 def resource_root() -> Path:
     """Folder holding `resources/` and `collections/`: the repo, or the unpacked PyInstaller bundle."""
     override = os.environ.get("WAPPI_DESK_RESOURCES")
-    return Path(override) if override else REPO_ROOT
+    if override:
+        return Path(override)
+    # A PyInstaller bundle unpacks its data files into sys._MEIPASS.
+    return Path(getattr(sys, "_MEIPASS", REPO_ROOT))
 
 
 def preloaded_collection() -> Path:

@@ -11,6 +11,8 @@ from desktop.core.models import Body, KeyValue, Request
 VARIABLE = re.compile(r"\{\{\s*([^{}\s]+?)\s*\}\}")
 # Variables that hold a key to a client's account are secret unless the agent says otherwise.
 SECRET_BY_DEFAULT = frozenset({"token"})
+# `{{file:<id>}}` is not a variable: it names a file of Body.attachments.
+FILE_PREFIX = "file:"
 
 
 @dataclass
@@ -92,6 +94,8 @@ def substitute(text: str, values: Mapping[str, str], missing: set[str] | None = 
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
+        if name.startswith(FILE_PREFIX):  # an attached file, filled in by the sender (core/attachments.py)
+            return match.group(0)
         if name in values:
             return values[name]
         if missing is not None:
@@ -113,7 +117,11 @@ def resolve(request: Request, values: Mapping[str, str]) -> tuple[Request, list[
         url=sub(request.url),
         params=[KeyValue(sub(p.name), sub(p.value), p.enabled) for p in request.params if p.enabled],
         headers=[KeyValue(sub(h.name), sub(h.value), h.enabled) for h in request.headers if h.enabled],
-        body=Body(request.body.kind, sub(request.body.text) if request.body.kind != "none" else ""),
+        body=Body(
+            request.body.kind,
+            sub(request.body.text) if request.body.kind != "none" else "",
+            request.body.attachments if request.body.kind != "none" else {},
+        ),
         name=request.name,
     )
     return resolved, sorted(missing)

@@ -1,0 +1,112 @@
+"""Linter figures: a typical body, 1 MB valid and invalid bodies, and the editor's longest stall while typing."""
+from __future__ import annotations
+
+import base64
+import os
+import time
+
+from bench.measure import median_ms
+from desktop.core.jsonlint import lint
+
+NAMES = ["lint_small_ms", "lint_1mb_valid_ms", "lint_1mb_invalid_ms", "editor_1mb_max_stall_ms"]
+
+SMALL = """{
+  "recipient": "79990001122",
+  "body": "Здравствуйте! Ваш заказ №12345 готов к выдаче. Адрес: Москва, ул. Примерная, 1.",
+  "caption": "Счёт на оплату",
+  "url": "https://example.com/files/invoice-12345.pdf",
+  "file_name": "invoice-12345.pdf",
+  "latitude": 55.750446,
+  "longitude": 37.617494,
+  "options": {"preview": true, "priority": null, "tags": ["order", "ready", "moscow"]}
+}"""
+RULES = {"body": {"recipient": {"type": "string", "required": True, "format": "recipient"},
+                  "body": {"type": "string", "required": True}, "latitude": {"type": "number"},
+                  "b64_file": {"type": "string", "format": "base64"}}}
+
+
+def big_valid() -> str:
+    data = base64.b64encode(os.urandom(760_000)).decode()
+    return '{\n  "recipient": "79990001122",\n  "caption": "Фото",\n  "b64_file": "' + data + '"\n}'
+
+
+def big_invalid() -> str:
+    # The course's broken body, a pasted base64 image, and many broken records after it.
+    data = base64.b64encode(os.urandom(600_000)).decode()
+    # One record in 20 is broken, so the whole text is read (the linter stops after 1000 problems).
+    good = '{"name": "Иван", "phone": "7999000%04d", "active": true}'
+    bad = "{'name': 'Иван', \"phone\": 7999000%04d, \"active\": True // note\n}"
+    records = ",\n".join((bad if i % 20 == 0 else good) % i for i in range(3500))
+    return "{\n'caption': 'Фото', // comment\n\"b64_file\": \"" + data + '"\n"items": [' + records + "],\n}"
+
+
+def pin_singletons() -> None:
+    """PySide6 6.12 on Python 3.11 drops a reference to None on every void call (and to True/False on some),
+    as if they were immortal as in 3.12; a long run would free None and abort. Make them effectively immortal."""
+    import ctypes
+
+    for obj in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
+
+
+def editor_stall_ms(text: str, keys: int = 20) -> float:
+    """Longest gap of a 5 ms heartbeat while typing into an editor with the add-on attached."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from desktop.ui.lint_view import attach
+
+    pin_singletons()
+    app = QApplication.instance() or QApplication([])
+    editor = QPlainTextEdit()
+    editor.setPlainText(text)
+    editor.show()
+    controller = attach(editor, lambda: RULES)
+    app.processEvents()
+    longest = [0.0]
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def beat() -> None:
+        now = clock.nsecsElapsed()
+        longest[0] = max(longest[0], (now - last[0]) / 1e6)
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(beat)
+    cursor = editor.textCursor()
+    cursor.setPosition(40)
+    editor.setTextCursor(cursor)
+    deadline = time.perf_counter() + 0.5
+    while time.perf_counter() < deadline:  # settle the first lint before measuring
+        app.processEvents()  # safe only because of pin_singletons()
+    heartbeat.start()
+    last[0] = clock.nsecsElapsed()
+    for _key in range(keys):
+        editor.insertPlainText("x")
+        until = time.perf_counter() + 0.2  # long enough for the 150 ms debounce to lint after every key
+        while time.perf_counter() < until:
+            app.processEvents()
+    until = time.perf_counter() + 1.0
+    while time.perf_counter() < until:
+        app.processEvents()
+    heartbeat.stop()
+    controller.deleteLater()
+    editor.deleteLater()
+    # The heartbeat's own 5 ms period is not a stall.
+    return max(0.0, longest[0] - 5)
+
+
+def figures(selected: set[str]):
+    if "lint_small_ms" in selected:
+        yield "lint_small_ms", median_ms(lambda: lint(SMALL, RULES), runs=201), "ms", "< 1"
+    if "lint_1mb_valid_ms" in selected:
+        text = big_valid()
+        yield "lint_1mb_valid_ms", median_ms(lambda: lint(text, RULES), runs=9), "ms", "< 20"
+    if "lint_1mb_invalid_ms" in selected:
+        text = big_invalid()
+        yield "lint_1mb_invalid_ms", median_ms(lambda: lint(text), runs=5), "ms", "< 100"
+    if "editor_1mb_max_stall_ms" in selected:
+        yield "editor_1mb_max_stall_ms", editor_stall_ms(big_valid()), "ms", "< 30"

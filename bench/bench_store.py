@@ -1,0 +1,71 @@
+"""A client with 2,000 saved requests: one keystroke of search, loading the client from disk, showing it in the tree."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from bench.measure import median_ms
+from desktop.core.models import Body, KeyValue, Request
+from desktop.core.store import Store
+
+NAMES = ["search_2000_ms", "startup_2000_extra_ms", "tree_2000_ms"]
+COUNT = 2000
+
+
+def _fill(store: Store) -> None:
+    store.create_client("Bench")
+    for n in range(COUNT):
+        body = f'{{\n  "recipient": "7999000{n:04d}",\n  "body": "Здравствуйте, заказ {n} готов"\n}}'
+        request = Request(
+            "POST",
+            "{{base_url}}/api/sync/message/send",
+            [KeyValue("profile_id", "{{profile_id}}")],
+            [KeyValue("Authorization", "{{token}}")],
+            Body("json", body),
+            f"Send order {n}",
+        )
+        store.save("Bench", request)
+
+
+def figures(selected: set[str]):
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "clients", Path(tmp) / "trash")
+        _fill(store)
+        if "startup_2000_extra_ms" in selected:
+
+            def load() -> None:
+                store.reload()
+                store.tree("Bench")
+
+            yield "startup_2000_extra_ms", median_ms(load, runs=5), "ms", "< 100"
+        if "search_2000_ms" in selected:
+            store.tree("Bench")
+            # A query found in one body only, so every entry is scanned.
+            yield "search_2000_ms", median_ms(lambda: store.search("70001999", "Bench"), runs=15), "ms", "< 50"
+        if "tree_2000_ms" in selected:
+            yield "tree_2000_ms", _tree_ms(store), "ms", "< 300"
+
+
+def _tree_ms(store: Store) -> float:
+    """The sidebar's "Clients" root rebuilt for the client (as after every save), offscreen, with the tree cached."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import qt_app
+    from desktop.ui.collection_tree import CollectionTree
+
+    qt_app()
+    sidebar = CollectionTree()
+    sidebar.resize(300, 700)
+    sidebar.show()
+    trees = [("Bench", store.tree("Bench"))]
+
+    def show() -> None:
+        root = sidebar.show_clients(trees, "Clients")
+        root.child(0).setExpanded(True)
+        sidebar.tree.viewport().repaint()
+
+    try:
+        return median_ms(show, runs=5)
+    finally:
+        sidebar.close()

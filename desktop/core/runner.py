@@ -1,0 +1,93 @@
+"""Send saved requests one after another without the window and report one line per request."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from desktop.core import errors, sender
+from desktop.core.collection import FormatError, load_tree, read_request, walk_items
+from desktop.core.models import Request, Response
+from desktop.core.variables import resolve
+from desktop.i18n import _
+
+MASK = "•••"
+
+
+@dataclass
+class RunLine:
+    name: str
+    method: str
+    url: str  # secrets masked
+    status: int | None = None
+    reason: str = ""
+    elapsed_ms: float = 0.0
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and self.status is not None and self.status < 400
+
+    def text(self) -> str:
+        mark = _("OK") if self.ok else _("FAIL")
+        outcome = f"{self.status} {self.reason}".strip() if self.status is not None else self.error
+        line = f"{mark:<4}  {self.name}  {self.method} {self.url}  {outcome}  {self.elapsed_ms:.0f} ms"
+        if self.status is not None and self.error:
+            line += f"  {self.error}"
+        return line
+
+
+def masker(secrets: list[str]) -> Callable[[str], str]:
+    """Replaces every secret value in a text; longest first, so a secret containing another is hidden whole."""
+    values = sorted({s for s in secrets if s}, key=len, reverse=True)
+
+    def mask(text: str) -> str:
+        for value in values:
+            text = text.replace(value, MASK)
+        return text
+
+    return mask
+
+
+def collect(path: Path) -> tuple[list[Request], list[str]]:
+    """The requests of a request file or of a folder (tree order), and the files that were skipped."""
+    path = Path(path)
+    if path.is_dir():
+        tree, problems = load_tree(path)
+        return [item.request for item in walk_items(tree)], problems
+    try:
+        return [read_request(path)[0]], []
+    except FormatError as exc:
+        return [], [str(exc)]
+
+
+def send_request(request: Request, client: httpx.Client, values: Mapping[str, str], timeout: float) -> Response:
+    """The one place the runner sends: sender.send (kept behind this function so tests and callers share it)."""
+    return sender.send(request, client, values=values, timeout=timeout)
+
+
+def run(
+    requests: list[Request],
+    values: Mapping[str, str],
+    client: httpx.Client,
+    mask: Callable[[str], str],
+    report: Callable[[RunLine], None] = lambda line: None,
+    timeout: float = sender.DEFAULT_TIMEOUT,
+) -> list[RunLine]:
+    lines = []
+    for request in requests:
+        resolved, _missing = resolve(request, values)
+        line = RunLine(request.name, request.method, mask(resolved.full_url()))
+        try:
+            response = send_request(request, client, values, timeout)
+        except errors.SendError as exc:
+            line.error = mask(str(exc))
+        else:
+            line.status, line.reason, line.elapsed_ms = response.status, response.reason, response.elapsed_ms
+            if response.status >= 400:
+                line.error = _("the server answered with an error status")
+        report(line)
+        lines.append(line)
+    return lines

@@ -1,0 +1,437 @@
+"""Clients' collections and environments on disk: a folder per client, a file per request, safe names, search."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+import unicodedata
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.atomicfile import write_atomic
+from desktop.core.collection import (
+    ENVIRONMENT_FILE,
+    SCHEMA_VERSION,
+    Folder,
+    FormatError,
+    Item,
+    load_tree,
+    read_request,
+    walk_items,
+    write_request,
+)
+from desktop.core.models import Request
+from desktop.core.paths import Paths
+from desktop.core.variables import Environment, Variable
+from desktop.i18n import _
+
+MAX_NAME = 100
+# Characters Windows refuses in file names (a team may share the folder with Windows colleagues).
+FORBIDDEN_CHARS = set('<>:"|?*')
+RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+DEFAULT_BASE_URL = "https://wappi.pro"
+
+
+class StoreError(Exception):
+    """Something the agent asked for cannot be done; the message says why and what to do."""
+
+
+def check_name(name: str, taken: Iterable[str] = ()) -> str:
+    """The name, trimmed, if it can be a folder name on every system; StoreError with a plain reason otherwise."""
+    name = name.strip()
+    if not name:
+        raise StoreError(_("Type a name first."))
+    if "/" in name or "\\" in name:
+        raise StoreError(_("A name cannot contain / or \\. Use a dash instead."))
+    if ".." in name:
+        raise StoreError(_("A name cannot contain two dots in a row (..)."))
+    bad = sorted({c for c in name if c in FORBIDDEN_CHARS or ord(c) < 32})
+    if bad:
+        shown = " ".join(c if ord(c) >= 32 else "?" for c in bad)
+        raise StoreError(_("A name cannot contain these characters: {chars}. Remove them and try again.").format(chars=shown))
+    if name.startswith(".") or name.endswith("."):
+        raise StoreError(_("A name cannot start or end with a dot."))
+    if name.split(".")[0].strip().upper() in RESERVED_NAMES:
+        raise StoreError(_("«{name}» is a name Windows keeps for itself. Choose another name.").format(name=name))
+    if len(name) > MAX_NAME:
+        raise StoreError(
+            _("The name is too long ({length} characters). Keep it under {limit}.").format(length=len(name), limit=MAX_NAME)
+        )
+    if name.casefold() in {t.casefold() for t in taken}:
+        raise StoreError(_("«{name}» already exists. Choose another name.").format(name=name))
+    return name
+
+
+def check_request_name(name: str) -> str:
+    """Request names live inside the file, so only emptiness and length matter."""
+    name = name.strip()
+    if not name:
+        raise StoreError(_("Type a name first."))
+    if len(name) > 4 * MAX_NAME:
+        raise StoreError(
+            _("The name is too long ({length} characters). Keep it under {limit}.").format(length=len(name), limit=4 * MAX_NAME)
+        )
+    return name
+
+
+def slug(name: str) -> str:
+    """A file-name stem from a request name: letters (any alphabet) and digits joined by dashes."""
+    text = unicodedata.normalize("NFKC", name).lower()
+    text = re.sub(r"[^\w]+", "-", text).strip("-_")[:60].rstrip("-_")
+    if not text or text.upper() in RESERVED_NAMES:
+        text = f"request-{text}".rstrip("-")
+    return text
+
+
+def unique_path(folder: Path, stem: str, suffix: str = ".json") -> Path:
+    """`stem.json`, or `stem-2.json`, ... : never a name that is taken, damaged files included."""
+    path = folder / f"{stem}{suffix}"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path
+
+
+@dataclass
+class Match:
+    """One search hit: which request, and the first of name / url / body that matched."""
+
+    client: str
+    path: Path
+    name: str
+    method: str
+    url: str
+    field: str
+
+
+@dataclass
+class Deleted:
+    """What a delete did: the thing was moved to the trash and can be put back with Store.restore()."""
+
+    original: Path
+    trashed: Path
+
+
+@dataclass
+class _Loaded:
+    tree: Folder
+    problems: list[str]
+    items: dict[Path, Item] = field(default_factory=dict)
+    # Lower-cased (name, url, body) per request, built once at load so a keystroke of search touches no disk.
+    index: dict[Path, tuple[str, str, str]] = field(default_factory=dict)
+
+    def put(self, item: Item) -> None:
+        self.items[item.path] = item
+        request = item.request
+        body = request.body.text.lower() if request.body.kind != "none" else ""
+        self.index[item.path] = (request.name.lower(), request.full_url().lower(), body)
+
+
+class Store:
+    """The agent's clients under `root` (the user data folder, or a shared folder / git checkout)."""
+
+    def __init__(self, root: Path | None = None, trash: Path | None = None):
+        data = Paths.default().data if root is None or trash is None else None
+        self.root = Path(root) if root is not None else data / "clients"
+        # The trash stays in the app's own data folder, so a shared git folder never sees deleted files.
+        self.trash = Path(trash) if trash is not None else data / "trash"
+        self._loaded: dict[str, _Loaded] = {}
+
+    # ---- clients -------------------------------------------------------------------------------
+
+    def clients(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted((p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=str.casefold)
+
+    def client_dir(self, client: str) -> Path:
+        path = self.root / client
+        if not client or not path.is_dir() or path.parent != self.root:
+            raise StoreError(_("There is no client called «{name}».").format(name=client))
+        return path
+
+    def create_client(self, name: str, environment: Environment | None = None) -> Path:
+        name = check_name(name, self.clients())
+        path = self.root / name
+        path.mkdir(parents=True)
+        self.save_environment(name, environment or default_environment(name))
+        return path
+
+    def rename_client(self, old: str, new: str) -> Path:
+        source = self.client_dir(old)
+        new = check_name(new, [c for c in self.clients() if c != old])
+        target = self.root / new
+        if old == new:
+            return source
+        if old.casefold() == new.casefold():
+            # Case-only renames on case-insensitive file systems need a step through a third name.
+            step = self.root / f".rename-{uuid.uuid4().hex}"
+            source.rename(step)
+            source = step
+        source.rename(target)
+        self._loaded.pop(old, None)
+        return target
+
+    def duplicate_client(self, name: str, new_name: str | None = None) -> str:
+        source = self.client_dir(name)
+        taken = self.clients()
+        if new_name is None:
+            new_name = _copy_name(name, taken)
+        new_name = check_name(new_name, taken)
+        shutil.copytree(source, self.root / new_name)
+        return new_name
+
+    def delete_client(self, name: str) -> Deleted:
+        deleted = self.delete(self.client_dir(name))
+        self._loaded.pop(name, None)
+        return deleted
+
+    # ---- the tree and its requests ---------------------------------------------------------------
+
+    def tree(self, client: str) -> Folder:
+        return self._load(client).tree
+
+    def problems(self, client: str) -> list[str]:
+        """Files of the client that were skipped (damaged or from a newer version), by name."""
+        return list(self._load(client).problems)
+
+    def requests(self, client: str) -> list[Item]:
+        return list(walk_items(self.tree(client)))
+
+    def reload(self, client: str | None = None) -> None:
+        """Forget what was read, e.g. after a `git pull` in a shared folder."""
+        if client is None:
+            self._loaded.clear()
+        else:
+            self._loaded.pop(client, None)
+
+    def _load(self, client: str) -> _Loaded:
+        loaded = self._loaded.get(client)
+        if loaded is None:
+            tree, problems = load_tree(self.client_dir(client))
+            loaded = _Loaded(tree, problems)
+            for item in walk_items(tree):
+                loaded.put(item)
+            self._loaded[client] = loaded
+        return loaded
+
+    def client_of(self, path: Path) -> str:
+        try:
+            relative = Path(path).resolve().relative_to(self.root.resolve())
+        except ValueError:
+            raise StoreError(_("«{file}» is not in a client's folder.").format(file=str(path))) from None
+        if not relative.parts:
+            raise StoreError(_("«{file}» is not in a client's folder.").format(file=str(path)))
+        return relative.parts[0]
+
+    def folder_dir(self, client: str, folder: str | Path = "") -> Path:
+        base = self.client_dir(client)
+        path = base.joinpath(*Path(folder).parts) if str(folder) else base
+        if ".." in Path(folder).parts:
+            raise StoreError(_("A name cannot contain two dots in a row (..)."))
+        return path
+
+    def create_folder(self, client: str, name: str, parent: str | Path = "") -> Path:
+        base = self.folder_dir(client, parent)
+        taken = [p.name for p in base.iterdir()] if base.is_dir() else []
+        path = base / check_name(name, taken)
+        path.mkdir(parents=True)
+        self._loaded.pop(client, None)
+        return path
+
+    def save(
+        self,
+        client: str,
+        request: Request,
+        meta: dict[str, Any] | None = None,
+        path: Path | None = None,
+        folder: str | Path = "",
+    ) -> Path:
+        """Write `request`; returns the file written.
+
+        Re-saving keeps the file's name (small git diffs). A damaged or newer-format file is never
+        overwritten: the request goes to a new file beside it instead.
+        """
+        request.name = check_request_name(request.name)
+        target: Path | None = None
+        if path is not None and Path(path).exists():
+            path = Path(path)
+            self.client_of(path)
+            try:
+                _, old_meta = read_request(path)
+            except FormatError:
+                folder_path = path.parent
+            else:
+                target = path
+                meta = old_meta if meta is None else meta
+                folder_path = path.parent
+        else:
+            folder_path = Path(path).parent if path is not None else self.folder_dir(client, folder)
+        if target is None:
+            folder_path.mkdir(parents=True, exist_ok=True)
+            target = unique_path(folder_path, slug(request.name))
+        write_request(target, request, meta)
+        loaded = self._loaded.get(client)
+        if loaded is not None:
+            if target in loaded.items:
+                item = loaded.items[target]
+                item.request, item.meta = request.copy(), dict(meta or {})
+                loaded.put(item)
+            else:
+                self._loaded.pop(client, None)  # a new file: the tree shape changed
+        return target
+
+    def rename_request(self, path: Path, new_name: str) -> Path:
+        request, meta = self._read(path)
+        request.name = check_request_name(new_name)
+        meta.pop("names", None)  # a typed name replaces the localized pair
+        return self._rewrite(path, request, meta, Path(path).parent)
+
+    def duplicate_request(self, path: Path, new_name: str | None = None) -> Path:
+        request, meta = self._read(path)
+        request.name = new_name or _("{name} (copy)").format(name=request.name)
+        meta.pop("names", None)
+        client = self.client_of(path)
+        return self.save(client, request, meta, folder=Path(path).resolve().parent.relative_to(self.client_dir(client).resolve()))
+
+    def move_request(self, path: Path, client: str, folder: str | Path = "") -> Path:
+        request, meta = self._read(path)
+        return self._rewrite(path, request, meta, self.folder_dir(client, folder))
+
+    def copy_to_client(self, source: Path, client: str, folder: str | Path = "") -> Path:
+        """A copy of any request file (e.g. from the preloaded collection), description and rules kept."""
+        request, meta = self._read(source)
+        return self.save(client, request, meta, folder=folder)
+
+    def delete(self, path: Path) -> Deleted:
+        """Move a request file or folder to the trash; Store.restore() puts it back."""
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(_("«{file}» is already gone.").format(file=path.name))
+        trashed = self.trash / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}" / path.name
+        trashed.parent.mkdir(parents=True)
+        shutil.move(str(path), str(trashed))
+        self._forget(path)
+        return Deleted(path, trashed)
+
+    def restore(self, deleted: Deleted) -> Path:
+        if deleted.original.exists():
+            raise StoreError(
+                _("«{file}» exists again, so the deleted copy was not put back. It is kept in {trash}.").format(
+                    file=deleted.original.name, trash=str(deleted.trashed.parent)
+                )
+            )
+        deleted.original.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(deleted.trashed), str(deleted.original))
+        shutil.rmtree(deleted.trashed.parent, ignore_errors=True)
+        self._forget(deleted.original)
+        return deleted.original
+
+    def _read(self, path: Path) -> tuple[Request, dict[str, Any]]:
+        try:
+            return read_request(Path(path))
+        except FormatError as exc:
+            raise StoreError(str(exc)) from exc
+
+    def _rewrite(self, path: Path, request: Request, meta: dict[str, Any], folder: Path) -> Path:
+        # The new file is complete before the old one goes: a crash in between leaves two copies, never none.
+        folder.mkdir(parents=True, exist_ok=True)
+        target = unique_path(folder, slug(request.name))
+        write_request(target, request, meta)
+        Path(path).unlink()
+        self._forget(Path(path))
+        self._forget(target)
+        return target
+
+    def _forget(self, path: Path) -> None:
+        try:
+            self._loaded.pop(self.client_of(path), None)
+        except StoreError:
+            pass
+
+    # ---- environments --------------------------------------------------------------------------
+
+    def environment(self, client: str) -> Environment:
+        """The client's variables; secrets come back with no value (their values live in the keyring)."""
+        path = self.client_dir(client) / ENVIRONMENT_FILE
+        if not path.exists():
+            return default_environment(client)
+        data = _read_environment(path)
+        environment = Environment.from_dict(data)
+        environment.name = client
+        return environment
+
+    def save_environment(self, client: str, environment: Environment) -> Path:
+        path = self.client_dir(client) / ENVIRONMENT_FILE
+        if path.exists():
+            _read_environment(path)  # refuses to replace a damaged or newer file
+        data = {"schema_version": SCHEMA_VERSION, "kind": "environment", **environment.to_dict(), "name": client}
+        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        return path
+
+    # ---- search --------------------------------------------------------------------------------
+
+    def search(self, query: str, client: str | None = None) -> list[Match]:
+        """Requests whose name, URL or body contains `query` (any case), in tree order."""
+        wanted = query.strip().lower()
+        if not wanted:
+            return []
+        matches: list[Match] = []
+        for name in [client] if client is not None else self.clients():
+            loaded = self._load(name)
+            for path, (name_l, url_l, body_l) in loaded.index.items():
+                if wanted in name_l:
+                    where = "name"
+                elif wanted in url_l:
+                    where = "url"
+                elif wanted in body_l:
+                    where = "body"
+                else:
+                    continue
+                request = loaded.items[path].request
+                matches.append(Match(name, path, request.name, request.method, request.full_url(), where))
+        return matches
+
+
+def default_environment(client: str) -> Environment:
+    """What every new client starts with: the API address, its profile id and its token (a secret)."""
+    return Environment(
+        client,
+        [Variable("base_url", DEFAULT_BASE_URL), Variable("profile_id", ""), Variable("token", "", secret=True)],
+    )
+
+
+def _read_environment(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise StoreError(_("{file}: cannot be read ({reason})").format(file=str(path), reason=exc.strerror)) from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise StoreError(
+            _("{file}: the variables file is damaged (not valid JSON). Fix or remove it; it was not changed.").format(file=str(path))
+        ) from exc
+    version = data.get("schema_version", 1) if isinstance(data, dict) else None
+    if not isinstance(data, dict) or data.get("kind", "environment") != "environment" or not isinstance(version, int):
+        raise StoreError(_("{file}: this is not a variables file; it was not changed.").format(file=str(path)))
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            _("{file}: made by a newer version of Wappi Desk (format {version}); update the app to open it").format(
+                file=str(path), version=version
+            )
+        )
+    return data
+
+
+def _copy_name(name: str, taken: list[str]) -> str:
+    candidate = _("{name} (copy)").format(name=name)
+    number = 2
+    folded = {t.casefold() for t in taken}
+    while candidate.casefold() in folded:
+        candidate = _("{name} (copy {number})").format(name=name, number=number)
+        number += 1
+    return candidate

@@ -1,0 +1,54 @@
+"""`wappi-desk sandbox [--port N] [--data-dir DIR]`: run the sandbox alone, for curl and other clients, until Ctrl+C."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from desktop.i18n import _
+from desktop.sandbox.server import Sandbox
+
+
+def default_data_dir() -> Path:
+    """The folder the app's own sandbox uses, so the CLI accepts the same demo profile and token."""
+    from desktop.core.paths import Paths
+
+    return Paths.default().data / "sandbox"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="wappi-desk sandbox", description=_("Run the Wappi sandbox server on this computer."))
+    parser.add_argument("--port", type=int, default=0, help=_("port to listen on (0 picks a free one)"))
+    parser.add_argument("--data-dir", type=Path, default=None, help=_("folder that keeps the demo profile and token"))
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if not 0 <= args.port <= 65535:
+        print(_("The port must be a number from 0 to 65535."), file=sys.stderr, flush=True)
+        return 2
+    sandbox = Sandbox(port=args.port, data_dir=args.data_dir or default_data_dir())
+    try:
+        sandbox.start()
+    except OSError:
+        print(_("Port {port} is already in use. Choose another one with --port, or 0 for any free port.").format(port=args.port),
+              file=sys.stderr, flush=True)
+        return 1
+    print(f"base_url: {sandbox.base_url}", flush=True)
+    print(f"profile_id: {sandbox.profile_id}", flush=True)
+    print(f"token: {sandbox.token}", flush=True)
+    print(_("The sandbox is running. Press Ctrl+C to stop it."), file=sys.stderr, flush=True)
+    stopped = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_args: stopped.set())
+    try:
+        while not stopped.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sandbox.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

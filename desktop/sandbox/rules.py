@@ -1,0 +1,97 @@
+"""Field checks from a request file's `rules`: required, type, format; each problem becomes one plain `detail`."""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from typing import Any
+
+RECIPIENT = re.compile(r"^(\d{10,15}|\d{5,25}@(c\.us|g\.us|s\.whatsapp\.net))$")
+PHONE = re.compile(r"^\d{10,15}(@c\.us)?$")
+URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+RUSSIAN_WITH_EIGHT = re.compile(r"^8\d{10}$")
+TYPE_NAMES = {"string": "a string", "number": "a number", "integer": "a whole number", "boolean": "true or false",
+              "array": "a list [...]", "object": "an object {...}"}
+
+
+def _is_type(value: Any, kind: str) -> bool:
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "array":
+        return isinstance(value, list)
+    if kind == "object":
+        return isinstance(value, dict)
+    return True
+
+
+def format_problem(what: str, value: str, fmt: str | None) -> str | None:
+    if fmt in ("recipient", "phone"):
+        if RUSSIAN_WITH_EIGHT.match(value):
+            return f"{what} starts with 8: write the number with the country code, e.g. 7{value[1:]}"
+        if not (RECIPIENT if fmt == "recipient" else PHONE).match(value):
+            return (f"{what} must be a phone number with the country code, digits only (e.g. 79990000000), "
+                    "or an id like 79990000000@c.us")
+    elif fmt == "url":
+        if not URL.match(value):
+            return f"{what} must be a link starting with https:// or http://"
+    elif fmt == "base64":
+        text = value.split(",", 1)[1] if value.startswith("data:") and "," in value else value
+        try:
+            if not text or not base64.b64decode(text, validate=True):
+                raise ValueError
+        except (binascii.Error, ValueError):
+            return f"{what} is not valid base64 file content"
+    return None
+
+
+def query_problem(rules: dict[str, dict[str, Any]], query: dict[str, str]) -> str | None:
+    for name, rule in rules.items():
+        value = query.get(name)
+        what = f"Query parameter '{name}'"
+        if value is None or value == "":
+            if rule.get("required"):
+                return f"{what} is required"
+            continue
+        kind = rule.get("type", "string")
+        if kind == "integer" and not re.fullmatch(r"-?\d+", value):
+            return f"{what} must be a whole number"
+        if kind == "boolean" and value.lower() not in ("true", "false"):
+            return f"{what} must be true or false"
+        problem = format_problem(what, value, rule.get("format"))
+        if problem:
+            return problem
+    return None
+
+
+def body_problem(rules: dict[str, Any], data: Any) -> str | None:
+    """The first problem of a parsed JSON body against the rules, or None."""
+    if rules.get("body_root") == "array":
+        if not isinstance(data, list):
+            return "Request body must be a JSON list [...]"
+        item_type = (rules.get("body_items") or {}).get("type")
+        if item_type and not all(_is_type(item, item_type) for item in data):
+            return f"Every item of the list must be {TYPE_NAMES[item_type]}"
+        return None
+    fields = rules.get("body", {})
+    if not isinstance(data, dict):
+        return "Request body must be a JSON object {...}"
+    for name, rule in fields.items():
+        what = f"Field '{name}'"
+        if name not in data or data[name] is None or data[name] == "":
+            if rule.get("required"):
+                return f"{what} is required"
+            continue
+        value, kind = data[name], rule.get("type", "string")
+        if not _is_type(value, kind):
+            return f"{what} must be {TYPE_NAMES.get(kind, kind)}"
+        if isinstance(value, str):
+            problem = format_problem(what, value, rule.get("format"))
+            if problem:
+                return problem
+    return None

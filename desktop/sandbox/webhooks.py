@@ -1,0 +1,62 @@
+"""Webhook delivery as the course describes: POST JSON, 200 means delivered, else 5 tries at 0, +5, +10, +20, +30 min."""
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from desktop.sandbox.scheduler import Scheduler
+
+# Minutes to wait before each try (the first goes at once); the course's schedule.
+RETRY_SCHEDULE_MIN = (0, 5, 10, 20, 30)
+ANSWER_TIMEOUT_S = 5.0  # the course: answer "ideally in under 5 seconds"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One try of one webhook, for the app to show."""
+
+    time: float
+    url: str
+    wh_type: str
+    attempt: int        # 1..5
+    status: int | None  # HTTP status, or None when the receiver could not be reached
+    error: str = ""
+    final: bool = False  # no more tries follow (delivered, or the 5th failed)
+
+
+class WebhookSender:
+    def __init__(self, scheduler: Scheduler, retry_scale: float = 1.0, keep: int = 500) -> None:
+        self._scheduler = scheduler
+        self._scale = retry_scale
+        self._client = httpx.Client(timeout=ANSWER_TIMEOUT_S, follow_redirects=False)
+        self._attempts: deque[Attempt] = deque(maxlen=keep)
+        self._lock = threading.Lock()
+
+    def send(self, url: str, payload: dict[str, Any], wh_type: str, auth: str = "") -> None:
+        self._scheduler.later(0, lambda: self._try(url, payload, wh_type, auth, 1))
+
+    def attempts(self) -> list[Attempt]:
+        with self._lock:
+            return list(self._attempts)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def _try(self, url: str, payload: dict[str, Any], wh_type: str, auth: str, number: int) -> None:
+        headers = {"Authorization": auth} if auth else {}
+        status, error = None, ""
+        try:
+            status = self._client.post(url, json=payload, headers=headers).status_code
+        except httpx.HTTPError as exc:
+            error = type(exc).__name__
+        final = status == 200 or number == len(RETRY_SCHEDULE_MIN)
+        with self._lock:
+            self._attempts.append(Attempt(time.time(), url, wh_type, number, status, error, final))
+        if not final:
+            delay = RETRY_SCHEDULE_MIN[number] * 60 * self._scale
+            self._scheduler.later(delay, lambda: self._try(url, payload, wh_type, auth, number + 1))

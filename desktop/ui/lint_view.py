@@ -1,0 +1,277 @@
+"""Live JSON linting for a QPlainTextEdit: wavy underlines, hover text, a problem list with one-click fixes."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTextEdit, QToolTip,
+    QVBoxLayout, QWidget,
+)
+
+from desktop.core import jsonlint
+from desktop.core.jsonlint import Fix, Problem
+from desktop.i18n import _
+
+DEBOUNCE_MS = 150
+BACKGROUND_CHARS = 64 * 1024  # above this, linting leaves the GUI thread so typing never waits for it
+MAX_LISTED = 300  # a longer list only slows the widget; the first problems are the ones to fix first
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class _Positions:
+    """Code-point offsets of a text to QTextDocument positions, which count UTF-16 units."""
+
+    def __init__(self, text: str):
+        self.astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+
+    def __call__(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self.astral, offset)
+
+
+def editor_text(editor: QPlainTextEdit) -> str:
+    # toPlainText() turns non-breaking spaces into plain ones; the raw text keeps what was pasted.
+    return editor.document().toRawText().replace("\u2029", "\n")
+
+
+# ---------------------------------------------------------------- the one place that knows about threads
+
+
+def _safe_lint(text: str, rules: Any) -> list[Problem]:
+    try:
+        return jsonlint.lint(text, rules)
+    except Exception:  # a linter bug must never cost the agent their typing; no underline is the fallback
+        return []
+
+
+class LintRunner(QObject):
+    """Lints small texts at once and big ones on the thread pool; swap for workers.run_task here only."""
+
+    # Emitted from the pool thread too: the runner lives in the GUI thread, so receivers get it queued there.
+    finished = Signal(int, object)  # generation, list[Problem]
+
+    def start(self, generation: int, text: str, rules: Any) -> None:
+        if len(text) < BACKGROUND_CHARS:
+            self.finished.emit(generation, _safe_lint(text, rules))
+        else:
+            QThreadPool.globalInstance().start(lambda: self.finished.emit(generation, _safe_lint(text, rules)))
+
+
+# ---------------------------------------------------------------- underline and hover
+
+
+class LintHighlighting(QObject):
+    """Wavy underlines at each problem's span as extra selections, so any syntax highlighter still works."""
+
+    def __init__(self, editor: QPlainTextEdit):
+        super().__init__(editor)
+        self.editor = editor
+        self.problems: list[Problem] = []
+        self.positions = _Positions("")
+        editor.viewport().installEventFilter(self)
+
+    def span(self, problem: Problem) -> tuple[int, int]:
+        """Document positions of a problem (at least one character wide, so the underline shows)."""
+        start, end = self.positions(problem.start), self.positions(problem.end)
+        last = self.editor.document().characterCount() - 1
+        if end <= start:
+            end = start + 1
+        if start >= last:  # a problem at the very end: underline the last character
+            start, end = max(0, last - 1), max(1, last)
+        # An empty document has no character to underline: both ends stay at 0.
+        return min(start, last), min(end, last)
+
+    def show(self, problems: list[Problem], text: str) -> None:
+        self.problems = [p for p in problems if p.line > 0]
+        self.positions = _Positions(text)
+        selections = []
+        for problem in self.problems:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            fmt.setUnderlineColor(QColor("#d32f2f" if problem.severity == jsonlint.ERROR else "#f9a825"))
+            fmt.setToolTip(problem.message)
+            selection = QTextEdit.ExtraSelection()
+            selection.format = fmt
+            cursor = QTextCursor(self.editor.document())
+            start, end = self.span(problem)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def problems_at(self, position: int) -> list[Problem]:
+        found = []
+        for problem in self.problems:
+            start, end = self.span(problem)
+            if start <= position < end:
+                found.append(problem)
+        return found
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.editor.cursorForPosition(event.pos()).position()
+            found = self.problems_at(position)
+            if found:
+                QToolTip.showText(event.globalPos(), "\n".join(p.message for p in found), self.editor.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return False
+
+
+# ---------------------------------------------------------------- the list under the editor
+
+
+class ProblemList(QListWidget):
+    """One row per problem; clicking a row asks to jump there, its "Fix" button asks to fix it."""
+
+    jump_requested = Signal(object)
+    fix_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.itemClicked.connect(lambda item: self.jump_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.clear()
+        for problem in problems[:MAX_LISTED]:
+            where = _("line {line}, column {column}").format(line=problem.line, column=problem.column) \
+                if problem.line > 0 else _("request")
+            mark = "✖" if problem.severity == jsonlint.ERROR else "⚠"
+            item = QListWidgetItem(f"{mark} {where}: {problem.message}")
+            item.setData(Qt.ItemDataRole.UserRole, problem)
+            item.setToolTip(problem.message)
+            self.addItem(item)
+            if problem.fix is not None:
+                self._add_fix_button(item, problem)
+
+    def _add_fix_button(self, item: QListWidgetItem, problem: Problem) -> None:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.addStretch(1)
+        button = QPushButton(_("Fix"))
+        button.setObjectName("fix")
+        button.setToolTip(problem.message)
+        button.clicked.connect(lambda: self.fix_requested.emit(problem))
+        layout.addWidget(button)
+        self.setItemWidget(item, row)
+
+
+class LintPanel(QWidget):
+    """The summary line with "Fix all" above the problem list: what the window places under the editor."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.fix_all = QPushButton(_("Fix all"))
+        self.fix_all.setToolTip(_("Apply every safe fix: quotes, true/false/null, commas, comments, phone numbers"))
+        self.list = ProblemList()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.fix_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        errors = sum(p.severity == jsonlint.ERROR for p in problems)
+        warnings = len(problems) - errors
+        self.summary.setText(_("No mistakes found") if not problems else
+                             _("Errors: {errors}, warnings: {warnings}").format(errors=errors, warnings=warnings))
+        self.fix_all.setEnabled(any(p.fix is not None and p.fix.safe for p in problems))
+        self.list.show_problems(problems)
+
+
+# ---------------------------------------------------------------- wiring
+
+
+class LintController(QObject):
+    """Lints the editor as the agent types (debounced) and applies fixes as single undoable edits."""
+
+    problems_changed = Signal(object)  # list[Problem], for the send confirmation
+
+    def __init__(self, editor: QPlainTextEdit, rules_provider: Callable[[], Any] | None = None):
+        super().__init__(editor)
+        self.editor = editor
+        self.rules_provider = rules_provider or (lambda: None)
+        self.problems: list[Problem] = []
+        self.highlighting = LintHighlighting(editor)
+        self.panel = LintPanel()
+        self.runner = LintRunner(self)
+        self._generation = 0
+        self._text = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.lint_now)
+        editor.document().contentsChanged.connect(self._timer.start)
+        self.runner.finished.connect(self._on_linted)
+        self.panel.list.jump_requested.connect(self.jump_to)
+        self.panel.list.fix_requested.connect(self.apply_fix)
+        self.panel.fix_all.clicked.connect(self.fix_all)
+        self.lint_now()
+
+    def lint_now(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        self._text = editor_text(self.editor)
+        self.runner.start(self._generation, self._text, self.rules())
+
+    def rules(self) -> Any:
+        try:
+            return self.rules_provider()
+        except Exception:  # rules come from a user's file: a bad one means "no rules", not a crash
+            return None
+
+    def _on_linted(self, generation: int, problems: list[Problem]) -> None:
+        if generation != self._generation:  # the text changed meanwhile; a newer result is on its way
+            return
+        self.problems = problems
+        self.highlighting.show(problems, self._text)
+        self.panel.show_problems(problems)
+        self.problems_changed.emit(problems)
+
+    def jump_to(self, problem: Problem) -> None:
+        if problem is None or problem.line <= 0:
+            return
+        start, _end = self.highlighting.span(problem)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(start)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()
+
+    def apply_fix(self, problem: Problem) -> None:
+        if problem is None or problem.fix is None or editor_text(self.editor) != self._text:
+            return
+        self._replace(problem.fix)
+
+    def fix_all(self) -> None:
+        text = editor_text(self.editor)
+        fixed = jsonlint.fix(text, self.rules())
+        if fixed != text:
+            self._replace(Fix(0, len(text), fixed), whole=text)
+
+    def _replace(self, fix: Fix, whole: str | None = None) -> None:
+        """One edit-cursor operation, so a single Ctrl+Z takes the fix back."""
+        positions = self.highlighting.positions if whole is None else _Positions(whole)
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(positions(fix.start))
+        cursor.setPosition(positions(fix.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(fix.replacement)
+        cursor.endEditBlock()
+        self.lint_now()
+
+
+def attach(editor: QPlainTextEdit, rules_provider: Callable[[], Any] | None = None) -> LintController:
+    """Add live linting to a body editor; place `controller.panel` under it."""
+    return LintController(editor, rules_provider)

@@ -1,0 +1,86 @@
+"""The "Request sent" tab: final address, method, every header as sent (secrets masked until revealed), body, redirects."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.sizes import human_size
+from desktop.core.masking import is_secret, mask, mask_url
+from desktop.core.models import Response
+from desktop.i18n import _
+from desktop.ui.body_editor import monospace_font
+
+BODY_PREVIEW = 4096
+
+
+class SentView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.redirects = QLabel()
+        self.redirects.setWordWrap(True)
+        self.reveal = QCheckBox(_("Show secrets (token, keys)"))
+        self.reveal.toggled.connect(self._fill)
+        self.headers = QTableWidget(0, 2)
+        self.headers.setHorizontalHeaderLabels([_("Name"), _("Value")])
+        self.headers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.headers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.headers.verticalHeader().setVisible(False)
+        self.headers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.body_label = QLabel()
+        self.body = QPlainTextEdit()
+        self.body.setReadOnly(True)
+        self.body.setFont(monospace_font())
+        self.body.setMaximumHeight(140)
+        layout = QVBoxLayout(self)
+        for widget in (self.summary, self.redirects, self.reveal, self.headers, self.body_label, self.body):
+            layout.addWidget(widget)
+        self.response: Response | None = None
+
+    def load(self, response: Response) -> None:
+        self.response = response
+        self.reveal.setChecked(False)
+        self._fill()
+
+    def _fill(self) -> None:
+        response = self.response
+        if response is None:
+            return
+        shown = self.reveal.isChecked()
+        url = response.url if shown else mask_url(response.url)
+        self.summary.setText(_("{method} {url}").format(method=response.method, url=url))
+        if response.redirects:
+            hops = [_("{status} from {url}").format(status=status, url=u if shown else mask_url(u)) for status, u in response.redirects]
+            self.redirects.setText(_("Redirected {n} times:").format(n=len(hops)) + "\n" + "\n".join(f"{i}. {hop}" for i, hop in enumerate(hops, 1)))
+        else:
+            self.redirects.setText(_("No redirects: the first address answered."))
+        self.headers.setRowCount(0)
+        for name, value in response.sent_headers:
+            row = self.headers.rowCount()
+            self.headers.insertRow(row)
+            self.headers.setItem(row, 0, QTableWidgetItem(name))
+            self.headers.setItem(row, 1, QTableWidgetItem(value if shown or not is_secret(name) else mask(value)))
+        sent = response.sent_body
+        if sent:
+            self.body_label.setText(_("Body sent: {size}").format(size=human_size(len(sent))))
+            self.body.setPlainText(sent[:BODY_PREVIEW].decode("utf-8", errors="replace"))
+            self.body.show()
+        else:
+            self.body_label.setText(_("No body was sent."))
+            self.body.hide()
+
+    def visible_text(self) -> str:
+        """Everything this tab shows, for tests and for copying into a ticket."""
+        cells = [
+            self.headers.item(r, c).text() for r in range(self.headers.rowCount()) for c in range(2) if self.headers.item(r, c)
+        ]
+        return "\n".join([self.summary.text(), self.redirects.text(), *cells, self.body_label.text(), self.body.toPlainText()])

@@ -1,0 +1,181 @@
+"""The JSON linter: one test per problem code with its exact place, the JSONTestSuite, and property tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.jsonlint import apply_fix, fix, lint
+
+COURSE_EXAMPLE = """{
+'name': 'Иван', // Одинарные кавычки — ОШИБКА!
+"phone": 79990001122, // Номер телефона должен быть строкой
+"text": "Привет" // Нет запятой после — ОШИБКА!
+"active": True // True с большой буквы — ОШИБКА!
+}"""
+
+SEND_RULES = {"body": {"recipient": {"type": "string", "required": True, "format": "recipient"},
+                       "body": {"type": "string", "required": True},
+                       "latitude": {"type": "number"}}}
+
+
+def only(text: str, rules=None):
+    problems = lint(text, rules)
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def place(problem):
+    return problem.code, problem.line, problem.column, problem.end_line, problem.end_column
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{'a': 1}", ("single-quotes", 1, 2, 1, 5)),
+    ('{“a”: 1}', ("smart-quotes", 1, 2, 1, 5)),
+    ('{"a": True}', ("python-literal", 1, 7, 1, 11)),
+    ('{"a": 1\n "b": 2}', ("missing-comma", 2, 2, 2, 5)),
+    ('{"a": 1,}', ("trailing-comma", 1, 8, 1, 9)),
+    ('{"a": 1} // note', ("comment", 1, 10, 1, 17)),
+    ('{a: 1}', ("unquoted-key", 1, 2, 1, 3)),
+    ('{"a": [1, 2}', ("unclosed-bracket", 1, 7, 1, 8)),
+    ('{"a": , "b": 1}', ("unexpected-token", 1, 7, 1, 8)),
+    ('{"a": "x\ty"}', ("control-character", 1, 9, 1, 10)),
+    ('{"a": "\\x"}', ("invalid-escape", 1, 8, 1, 10)),
+    ('{"a": 012}', ("invalid-number", 1, 7, 1, 10)),
+    ('{"a": 1} x', ("trailing-data", 1, 10, 1, 11)),
+    ('{"a":\u00a01}', ("invisible-character", 1, 6, 1, 7)),
+    ('{"a": 1, "a": 2}', ("duplicate-key", 1, 10, 1, 13)),
+    ("   ", ("empty", 1, 1, 1, 2)),
+    ('{"phone": 79990001122}', ("phone-as-number", 1, 11, 1, 22)),
+    ('{"recipient": "89990001122"}', ("bad-recipient", 1, 15, 1, 28)),
+])
+def test_each_code_at_its_exact_place(text, expected):
+    assert place(only(text)) == expected
+
+
+def test_unterminated_string_points_at_its_opening_quote():
+    problems = lint('{"body": "Привет,\n "recipient": "79990001122"\n}')
+    assert place(problems[0])[:3] == ("unterminated-string", 1, 10)
+    assert [p.code for p in problems] == ["unterminated-string"]
+
+
+def test_course_example_reports_every_mistake_in_order_with_the_correct_form():
+    problems = lint(COURSE_EXAMPLE)
+    assert [p.code for p in problems] == [
+        "single-quotes", "single-quotes", "comment", "phone-as-number", "comment", "comment",
+        "missing-comma", "python-literal", "comment"]
+    assert [(p.line, p.column) for p in problems][:4] == [(2, 1), (2, 9), (2, 17), (3, 10)]
+    phone = problems[3]
+    assert 'Correct: "phone": "79990001122"' in phone.message
+
+
+def test_fix_repairs_the_course_example_to_the_correct_form():
+    assert json.loads(fix(COURSE_EXAMPLE)) == {"name": "Иван", "phone": "79990001122", "text": "Привет",
+                                               "active": True}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{“name”: “Иван”,}', {"name": "Иван"}),
+    ("{'a': None, b: False} // x", {"a": None, "b": False}),
+    ('{"a": [1, 2', {"a": [1, 2]}),
+    ('{"a": [1 2] /* c */}', {"a": [1, 2]}),
+    ('{"a": "x\ny"}', {"a": "x\ny"}),
+    ('{"a": +1, "b": .5}}', {"a": 1, "b": 0.5}),
+    ('{"body": "Привет,\n "recipient": "79990001122"\n', {"body": "Привет", "recipient": "79990001122"}),
+])
+def test_fix_makes_fixable_bodies_parse(text, expected):
+    assert json.loads(fix(text)) == expected
+
+
+def test_one_problem_fix_changes_only_its_spot():
+    problem = lint("{'a': 1, \"b\": True}")[0]
+    assert apply_fix("{'a': 1, \"b\": True}", problem.fix) == '{"a": 1, "b": True}'
+
+
+def test_russian_messages(monkeypatch):
+    from desktop import i18n
+
+    i18n.set_language("ru")
+    message = only('{"phone": 79990001122}').message
+    assert 'Правильно: "phone": "79990001122"' in message
+
+
+def test_rules_missing_field_wrong_type_and_format():
+    problems = lint('{"recipient": "+7 999 000-11-22", "latitude": "55.7"}', SEND_RULES)
+    codes = [(p.code, p.column) for p in problems]
+    assert ("missing-field", 1) in codes
+    assert ("bad-recipient", 15) in codes
+    assert ("wrong-type", 47) in codes
+    assert all(p.severity == "error" for p in problems)
+    assert json.loads(fix('{"body": "x", "recipient": "79990001122", "latitude": "55.7"}', SEND_RULES))[
+        "latitude"] == 55.7
+
+
+def test_rules_phone_as_number_and_clean_body():
+    assert [p.code for p in lint('{"recipient": 79990001122, "body": "x"}', SEND_RULES)] == ["phone-as-number"]
+    assert lint('{"recipient": "79990001122@c.us", "body": "x"}', SEND_RULES) == []
+    assert lint('{"recipient": "{{phone}}", "body": "x"}', SEND_RULES) == []
+
+
+def test_array_body_rules_and_malformed_rules():
+    rules = {"body": {"type": "array", "items": {"type": "string"}}}
+    assert lint('["incoming_message", "delivery_status"]', rules) == []
+    assert [p.code for p in lint('["incoming_message", 5]', rules)] == ["wrong-type"]
+    assert [p.code for p in lint('{"a": 1}', rules)] == ["wrong-type"]
+    for bad in ({"body": 5}, {"body": {"x": 3}}, [], "rules"):
+        assert lint('{"a": 1}', bad) == []
+
+
+def test_bad_input_does_not_raise_or_hang():
+    for text in ("[" * 10000, "[" * 10000 + "]" * 10000, '{"a":' * 10000, '"' + "a" * 2_000_000,
+                 "x" * 1_000_000, "\x00" * 100, '["\ud800"]', "\ud800", "'" * 10000, '"\n' * 10000):
+        problems = lint(text)
+        assert isinstance(problems, list)
+        fix(text)
+    assert lint("[" * 10000 + "]" * 10000) == []
+
+
+def test_jsontestsuite_conformance(shared_dir):
+    folder = shared_dir / "corpora" / "jsontestsuite"
+    checked = 0
+    for path in sorted(folder.glob("*.json")):
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # an editor only ever holds text
+        errors = [p for p in lint(text) if p.severity == "error"]
+        if path.name.startswith("y_"):
+            assert not errors, (path.name, errors)
+        elif path.name.startswith("n_"):
+            assert errors, path.name
+        checked += 1
+    assert checked > 250
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(
+        st.text().filter(lambda key: not key.lower().endswith("phone") and key.lower() not in
+                         ("recipient", "phone_number", "phonenumber", "chat_id", "chatid", "mobile", "tel")),
+        children),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_lint_never_raises(text):
+    for problem in lint(text):
+        assert 0 <= problem.start <= problem.end <= len(text)
+    fix(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values, st.sampled_from([None, 2]), st.booleans())
+def test_fix_keeps_valid_json(value, indent, ascii_only):
+    # Phone-like keys are left out: turning a phone number into text is the one intended change.
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii_only)
+    assert not [p for p in lint(text) if p.severity == "error"]
+    assert fix(text) == text

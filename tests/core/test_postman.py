@@ -1,0 +1,158 @@
+"""Postman v2.1 import of every corpus file, export validated against the official schema, round trips."""
+import json
+
+import jsonschema
+import pytest
+
+from desktop.core.models import Body, KeyValue, Request
+from desktop.core.postman import (
+    PostmanError,
+    export_client,
+    import_into,
+    parse_collection,
+    read_collection,
+    write_export,
+)
+from desktop.core.store import Store
+from desktop.core.variables import Variable
+
+
+@pytest.fixture
+def corpus(shared_dir):
+    return shared_dir / "corpora" / "postman"
+
+
+@pytest.fixture
+def validator(corpus):
+    schema = json.loads((corpus / "collection-v2.1.0.schema.json").read_text())
+    return jsonschema.Draft7Validator(schema)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "clients", tmp_path / "trash")
+
+
+def declared_kinds(corpus):
+    """path -> declared kind, from the corpus's own VALIDATION.txt."""
+    kinds = {}
+    for line in (corpus / "VALIDATION.txt").read_text().splitlines():
+        if line.startswith("#") or "|" not in line:
+            continue
+        path, kind = [part.strip() for part in line.split("|")[:2]]
+        kinds[path] = kind
+    return kinds
+
+
+def test_every_corpus_file_imports_or_is_refused_in_plain_words(corpus):
+    kinds = declared_kinds(corpus)
+    files = sorted(corpus.rglob("*.json"))
+    assert len(files) > 100
+    imported = 0
+    for path in files:
+        relative = str(path.relative_to(corpus))
+        kind = "v2.1.0" if relative.startswith("examples/") else kinds.get(relative, "schema")
+        is_collection = kind.startswith(("v2", "no-info-block")) or kind == "none"
+        try:
+            result = read_collection(path)
+        except PostmanError as exc:
+            assert not is_collection, f"{relative}: {exc}"
+            assert path.name in str(exc)
+            continue
+        assert is_collection, relative
+        assert result.requests or relative.endswith("without-name.json"), relative
+        imported += 1
+        for entry in result.requests:
+            assert entry.request.name and entry.request.method
+    assert imported >= 90
+
+
+def test_conversions(corpus):
+    examples = corpus / "examples"
+    bearer = read_collection(examples / "bearerAuthTest.json").requests[0].request
+    assert bearer.header("Authorization") == "Bearer wkjehbxoqnunc2k3"
+    apikey = read_collection(examples / "apikeyAuthTest.json").requests[0].request
+    assert apikey.header("token") == "wkjehbxoqnunc2k3"
+    form = read_collection(examples / "formdata-body.json")
+    assert any("file_with_null" in note for note in form.notes)  # files are listed, not silently dropped
+    nested = read_collection(examples / "nestedEntities.json")
+    assert ("F1",) in [r.folder for r in nested.requests]
+    assert nested.variables == [Variable("key", "value")]
+    assert any("oauth1" in note for note in nested.notes)
+    encoded = parse_collection(json.dumps({
+        "info": {"name": "x", "schema": "v2.1"},
+        "item": [{"name": "form", "request": {"method": "POST", "url": {"raw": "https://h/p?a=1", "query": [{"key": "a", "value": "1"}, {"key": "off", "value": "2", "disabled": True}]},
+                  "body": {"mode": "urlencoded", "urlencoded": [{"key": "text", "value": "Привет мир"}, {"key": "to", "value": "{{phone}}"}, {"key": "no", "value": "x", "disabled": True}]},
+                  "auth": {"type": "basic", "basic": [{"key": "username", "value": "u"}, {"key": "password", "value": "p"}]}}}],
+    }))
+    request = encoded.requests[0].request
+    assert request.body == Body("text", "text=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82%20%D0%BC%D0%B8%D1%80&to={{phone}}")
+    assert request.header("Content-Type") == "application/x-www-form-urlencoded"
+    assert request.header("Authorization") == "Basic dTpw"
+    assert request.url == "https://h/p" and request.params == [KeyValue("a", "1"), KeyValue("off", "2", False)]
+    assert parse_collection('{"info": {"name": "s"}, "item": [{"name": "s", "request": "https://h/x?q=1"}]}').requests[0].request.full_url() == "https://h/x?q=1"
+
+
+def test_bad_files_get_plain_messages():
+    with pytest.raises(PostmanError, match="damaged"):
+        parse_collection(b"{ nope", "a.json")
+    with pytest.raises(PostmanError, match="environment"):
+        parse_collection(b'{"name": "e", "values": []}', "e.json")
+    with pytest.raises(PostmanError, match="v1"):
+        parse_collection(b'{"name": "old", "requests": []}', "old.json")
+
+
+def fill_client(store):
+    store.create_client("Acme")
+    env = store.environment("Acme")
+    env.set("profile_id", "abcd1234")
+    env.set("token", "SECRET-TOKEN-VALUE")
+    store.save_environment("Acme", env)
+    store.save("Acme", Request("POST", "{{base_url}}/api/sync/message/send",
+                               [KeyValue("profile_id", "{{profile_id}}"), KeyValue("off", "1", False)],
+                               [KeyValue("Authorization", "{{token}}"), KeyValue("X-Off", "no", False)],
+                               Body("json", '{\n  "body": "Привет"\n}'), "Send text"), {"description": "Sends a text"})
+    store.create_folder("Acme", "Webhooks")
+    store.save("Acme", Request("GET", "http://127.0.0.1:8080/api/webhook/get#top", name="Get webhook"), folder="Webhooks")
+    store.save("Acme", Request("PUT", "https://wappi.pro/x", body=Body("text", "plain"), name="Put text"), folder="Webhooks")
+
+
+def test_export_validates_has_no_secrets_and_imports_back_unchanged(store, validator, tmp_path):
+    fill_client(store)
+    collection = export_client(store, "Acme")
+    errors = [e.message for e in validator.iter_errors(collection)]
+    assert errors == []
+    out = tmp_path / "acme.postman_collection.json"
+    write_export(out, collection)
+    assert "SECRET-TOKEN-VALUE" not in out.read_text()
+    back = read_collection(out)
+    assert back.notes == []
+    before = [(tuple(i.path.parent.relative_to(store.client_dir("Acme")).parts), i.request) for i in store.requests("Acme")]
+    assert [(r.folder, r.request) for r in back.requests] == before
+    assert next(r.meta for r in back.requests if r.request.name == "Send text") == {"description": "Sends a text"}
+    assert {v.name: (v.value, v.secret) for v in back.variables} == {
+        "base_url": ("https://wappi.pro", False), "profile_id": ("abcd1234", False), "token": ("", True)}
+    folder_only = export_client(store, "Acme", "Webhooks")
+    assert validator.is_valid(folder_only) and [i["name"] for i in folder_only["item"]] == ["Get webhook", "Put text"]
+
+
+def test_corpus_collection_survives_store_and_export(store, corpus, validator):
+    for name in ("realworld/transferwise-bank-flow.postman_collection.json", "examples/nestedEntities.json", "postman-to-k6/tree.json"):
+        first = read_collection(corpus / name)
+        client = first.name[:60].replace("/", "-")
+        import_into(store, client, first)
+        assert len(store.requests(client)) == len(first.requests)
+        exported = export_client(store, client)
+        assert [e.message for e in validator.iter_errors(exported)] == []
+        again = parse_collection(json.dumps(exported))
+        key = lambda r: (r.folder, r.request.name, r.request.method, r.request.full_url())
+        assert sorted(map(key, again.requests)) == sorted(map(key, first.requests))
+        assert sorted(r.request.to_dict()["body"]["text"] for r in again.requests) == sorted(r.request.body.text for r in first.requests)
+
+
+def test_odd_folder_names_are_kept_through_folder_json(store):
+    result = parse_collection(json.dumps({"info": {"name": "x"}, "item": [{"name": "a/b: c?", "item": [{"name": "r", "request": {"url": "https://h"}}]}]}))
+    import_into(store, "X", result)
+    [item] = store.requests("X")
+    assert item.path.parent.name == "a-b- c-"
+    assert export_client(store, "X")["item"][0]["name"] == "a/b: c?"

@@ -1,0 +1,70 @@
+"""The editor add-on: underline at the span, list click moves the cursor, fix click fixes (one undo step)."""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton
+
+from desktop.ui.lint_view import attach, editor_text
+
+BODY = '{"text": "Привет"\n"phone": 79990001122}'
+
+
+def make(qtbot, text=BODY, rules=None):
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.setPlainText(text)
+    controller = attach(editor, lambda: rules)
+    qtbot.addWidget(controller.panel)
+    return editor, controller
+
+
+def test_underline_at_the_problem_span(qtbot):
+    editor, controller = make(qtbot)
+    selections = editor.extraSelections()
+    assert len(selections) == 2
+    underline = selections[1]
+    assert underline.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    start = BODY.index("79990001122")
+    assert (underline.cursor.selectionStart(), underline.cursor.selectionEnd()) == (start, start + 11)
+    assert "79990001122" in underline.format.toolTip()
+
+
+def test_list_click_moves_the_cursor(qtbot):
+    editor, controller = make(qtbot)
+    problems = controller.panel.list
+    assert problems.count() == 2
+    item = problems.item(1)
+    rect = problems.visualItemRect(item)
+    qtbot.mouseClick(problems.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.textCursor().position() == BODY.index("79990001122")
+
+
+def test_fix_click_fixes_and_undo_restores(qtbot):
+    editor, controller = make(qtbot)
+    problems = controller.panel.list
+    button = problems.itemWidget(problems.item(1)).findChild(QPushButton, "fix")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert '"phone": "79990001122"' in editor.toPlainText()
+    editor.undo()
+    assert editor.toPlainText() == BODY
+
+
+def test_fix_all_then_clean_and_debounced_relint(qtbot):
+    editor, controller = make(qtbot, "{'a': True,}")
+    qtbot.mouseClick(controller.panel.fix_all, Qt.MouseButton.LeftButton)
+    assert json.loads(editor.toPlainText()) == {"a": True}
+    assert controller.problems == []
+    assert not editor.extraSelections()
+    editor.setPlainText('{"a": None}')
+    qtbot.waitUntil(lambda: [p.code for p in controller.problems] == ["python-literal"], timeout=2000)
+
+
+def test_big_body_is_linted_off_the_gui_thread_and_keeps_nbsp(qtbot):
+    text = '{"b64": "' + "A" * 200_000 + '",\u00a0"phone": 7999}'
+    editor, controller = make(qtbot, text)
+    assert editor_text(editor) == text
+    qtbot.waitUntil(lambda: [p.code for p in controller.problems] == ["invisible-character", "phone-as-number"],
+                    timeout=5000)

@@ -1,0 +1,1 @@
+"""Developer tools: translation catalogue checks and helpers."""

@@ -14,9 +14,8 @@ from desktop.core.paste import (
     check_header_count,
     check_text,
 )
+from desktop.core.secrets import MASK, mask
 from desktop.i18n import _
-
-MASK = "***"
 
 # curl options that take a value, by long name; short letters map to the same names.
 _SHORT_VALUE = {
@@ -672,14 +671,12 @@ def parse_curl(text: str) -> Request:
 # ---------------------------------------------------------------- Request -> cURL
 
 def mask_request(request: Request, secrets=()) -> Request:
-    """A copy with the Authorization credential and every given secret value replaced by ***."""
+    """A copy with the Authorization credential and every given secret value (in any of its encoded forms) masked."""
     masked = request.copy()
-    values = sorted({s for s in secrets if s}, key=len, reverse=True)
+    secrets = [s for s in secrets if s]
 
     def hide(text: str) -> str:
-        for value in values:
-            text = text.replace(value, MASK)
-        return text
+        return mask(text, secrets) if secrets else text
 
     for header in masked.headers:
         if header.name.strip().lower() in ("authorization", "proxy-authorization") and header.value:
@@ -719,7 +716,7 @@ def quote_cmd(text: str) -> str:
 def to_curl(request: Request, mask_secrets: bool = True, secrets=(), style: str = "bash") -> str:
     """A cURL command that sends `request`: style "bash" (runs as is in bash) or "cmd" (Windows cmd.exe).
 
-    With mask_secrets the token and the given secret values are replaced by ***.
+    With mask_secrets the token and the given secret values are replaced by secrets.MASK.
     """
     if mask_secrets:
         request = mask_request(request, secrets)

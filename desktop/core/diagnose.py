@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from desktop.core.jsonlint import ERROR, lint
 from desktop.core.models import Body, KeyValue, Request, Response
 from desktop.i18n import _
 
@@ -79,17 +80,14 @@ def documented_endpoints() -> dict[str, Endpoint]:
 # ---------------------------------------------------------------- JSON check (one place: swap in the linter here)
 
 def json_problem(text: str) -> str | None:
-    """None when `text` is valid JSON, else a plain description of the first mistake."""
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        hint = ""
-        if re.search(r"(^|[{\[,:\s])'", text):
-            hint = " " + _("Use double quotes \" around names and text, not single quotes '.")
-        elif re.search(r"\b(True|False|None)\b", text):
-            hint = " " + _("Write true, false and null in small letters.")
-        return _("line {line}, column {column}: {problem}.").format(line=exc.lineno, column=exc.colno, problem=exc.msg) + hint
-    return None
+    """None when `text` is valid JSON, else the linter's plain words for the first mistakes (with line and column)."""
+    errors = [p for p in lint(text) if p.severity == ERROR]
+    if not errors:
+        return None
+    return " ".join(
+        _("line {line}, column {column}: {problem}").format(line=p.line, column=p.column, problem=p.message.rstrip("."))
+        + "." for p in errors[:3]
+    )
 
 
 # ---------------------------------------------------------------- before sending

@@ -284,10 +284,6 @@
         <translation>Повторите запрос. Если повторяется, проверьте интернет-соединение и передайте время запроса на вторую линию поддержки.</translation>
     </message>
     <message>
-        <source>Use double quotes " around names and text, not single quotes '.</source>
-        <translation>Используйте двойные кавычки " вокруг названий и текста, а не одинарные '.</translation>
-    </message>
-    <message>
         <source>The request sends JSON but the Content-Type header says “{type}”, so the server does not understand the body.</source>
         <translation>Запрос отправляет JSON, но в заголовке Content-Type указано «{type}», поэтому сервер не понимает тело запроса.</translation>
     </message>
@@ -312,12 +308,8 @@
         <translation>Проверьте адрес (https://wappi.pro), интернет-соединение, прокси и файрвол.</translation>
     </message>
     <message>
-        <source>Write true, false and null in small letters.</source>
-        <translation>Пишите true, false и null маленькими буквами.</translation>
-    </message>
-    <message>
-        <source>line {line}, column {column}: {problem}.</source>
-        <translation>строка {line}, позиция {column}: {problem}.</translation>
+        <source>line {line}, column {column}: {problem}</source>
+        <translation>строка {line}, позиция {column}: {problem}</translation>
     </message>
     <message>
         <source>The request body has a mistake: {problem}</source>

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from desktop.core.jsonlint import ERROR, lint
 from desktop.core.models import Body, KeyValue, Request, Response
+from desktop.core.secrets import QUOTES, clean_token
 from desktop.i18n import _
 
 SEVERITIES = ("error", "warning", "info")
@@ -144,19 +145,20 @@ def _check_token(request: Request, found: list[Finding]) -> None:
             _("Add the header Authorization with the API token. The token is in the dashboard, on the profile page."),
             "add-token"))
         return
-    token = value.strip()
-    if len(token) >= 2 and token[0] == token[-1] and token[0] in "'\"" or token[:1] in "'\"«" or token[-1:] in "'\"»":
+    # core.secrets decides what counts as a token mistake (the same rules as the token field of an environment).
+    _cleaned, warnings = clean_token(value)
+    seen = {w.code for w in warnings}
+    if "quoted" in seen:
         found.append(Finding(
             "token-quoted", "error", _("The token is in quotes"),
             _("The token in the Authorization header is wrapped in quotes; the server reads the quotes as part of the token."),
             _("Remove the quotes around the token: the header value must be the token alone."), "strip-token-quotes"))
-    if token.lower().startswith("bearer "):
+    if "bearer" in seen:
         found.append(Finding(
             "token-bearer-prefix", "error", _("“Bearer” before the token"),
             _("The Authorization header starts with the word Bearer. The Wappi API expects the token alone, without Bearer."),
             _("Remove the word Bearer and the space after it, leave only the token."), "strip-bearer"))
-        token = token[7:].strip()
-    if value != value.strip() or re.search(r"\s", token):
+    if value != value.strip() or seen & {"line_break", "space_inside"}:
         found.append(Finding(
             "token-whitespace", "warning", _("Spaces or line breaks in the token"),
             _("The token has spaces or line breaks in it or around it, usually picked up when copying."),
@@ -423,7 +425,7 @@ def apply_fix(request: Request, fix: str, endpoints: dict[str, Endpoint] | None 
     elif fix == "add-token":
         auth.value = "{{token}}"
     elif fix == "strip-token-quotes" and auth:
-        auth.value = auth.value.strip().strip("'\"«»")
+        auth.value = auth.value.strip().strip(QUOTES)
     elif fix == "strip-bearer" and auth:
         auth.value = re.sub(r"^\s*bearer\s+", "", auth.value, flags=re.IGNORECASE)
     elif fix == "strip-token-whitespace" and auth:

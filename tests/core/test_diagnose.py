@@ -82,6 +82,7 @@ def test_good_request_has_no_findings(endpoints):
         (send_request(headers=[KeyValue("Authorization", "t"), KeyValue("Content-Type", "application/x-www-form-urlencoded")]), "missing-content-type", "add-content-type"),
         (send_request(headers=[KeyValue("Content-Type", "application/json")]), "token-missing", "add-token"),
         (send_request(headers=[KeyValue("Authorization", '"0123abcd"'), KeyValue("Content-Type", "application/json")]), "token-quoted", "strip-token-quotes"),
+        (send_request(headers=[KeyValue("Authorization", "«0123abcd»"), KeyValue("Content-Type", "application/json")]), "token-quoted", "strip-token-quotes"),
         (send_request(headers=[KeyValue("Authorization", "Bearer 0123abcd"), KeyValue("Content-Type", "application/json")]), "token-bearer-prefix", "strip-bearer"),
         (send_request(headers=[KeyValue("Authorization", " 0123 abcd\n"), KeyValue("Content-Type", "application/json")]), "token-whitespace", "strip-token-whitespace"),
         (send_request(params=[]), "profile-id-missing", "add-profile-id"),

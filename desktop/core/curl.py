@@ -1,0 +1,740 @@
+"""cURL commands in and out: bash and Windows cmd quoting, the options clients paste, notes for the rest."""
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote_plus
+
+from desktop.core.models import METHODS, Body, KeyValue, Request, split_url
+from desktop.core.paste import (
+    ParseResult,
+    PasteError,
+    body_kind,
+    check_header_count,
+    check_text,
+)
+from desktop.core.secrets import MASK, mask
+from desktop.i18n import _
+
+# curl options that take a value, by long name; short letters map to the same names.
+_SHORT_VALUE = {
+    "X": "request", "H": "header", "d": "data", "u": "user", "F": "form", "A": "user-agent", "b": "cookie",
+    "c": "cookie-jar", "e": "referer", "o": "output", "m": "max-time", "x": "proxy", "U": "proxy-user",
+    "E": "cert", "T": "upload-file", "r": "range", "w": "write-out", "D": "dump-header", "K": "config",
+    "y": "speed-time", "Y": "speed-limit", "z": "time-cond", "C": "continue-at", "P": "ftp-port",
+    "Q": "quote", "t": "telnet-option",
+}
+_SHORT_FLAG = {
+    "k": "insecure", "L": "location", "s": "silent", "S": "show-error", "v": "verbose", "i": "include",
+    "I": "head", "G": "get", "g": "globoff", "f": "fail", "N": "no-buffer", "O": "remote-name", "n": "netrc",
+    "j": "junk-session-cookies", "#": "progress-bar", "0": "http1.0", "1": "tlsv1", "2": "sslv2", "3": "sslv3",
+    "4": "ipv4", "6": "ipv6", "q": "disable", "Z": "parallel", "J": "remote-header-name", "l": "list-only",
+    "a": "append", "B": "use-ascii", "p": "proxytunnel", "R": "remote-time", "M": "manual", "V": "version",
+    "h": "help",
+}
+_LONG_VALUE = set(_SHORT_VALUE.values()) | {
+    "data-raw", "data-binary", "data-ascii", "data-urlencode", "json", "form-string", "url", "url-query",
+    "connect-timeout", "cacert", "capath", "key", "cert-type", "key-type", "pass", "max-redirs",
+    "oauth2-bearer", "retry", "retry-delay", "retry-max-time", "resolve", "socks4", "socks4a", "socks5",
+    "socks5-hostname", "limit-rate", "interface", "local-port", "ciphers", "proxy-header", "aws-sigv4",
+    "variable", "expect100-timeout", "keepalive-time", "pinnedpubkey", "trace", "trace-ascii", "stderr",
+    "netrc-file", "unix-socket", "abstract-unix-socket", "connect-to", "dns-servers", "noproxy", "preproxy",
+    "proxy-cacert", "proxy-cert", "proxy-key", "proxy-pass", "login-options", "request-target", "tls-max",
+    "crlfile", "hostpubmd5", "hostpubsha256", "mail-from", "mail-rcpt", "output-dir", "max-filesize",
+    "parallel-max", "rate", "alt-svc", "hsts", "etag-save", "etag-compare", "happy-eyeballs-timeout-ms",
+    "create-file-mode", "sasl-authzid", "service-name", "delegation", "user-agent", "referer",
+}
+# Options that only change what curl prints or how it retries: nothing the request builder must know.
+_QUIET = set(_SHORT_FLAG.values()) | {
+    "compressed", "location-trusted", "http1.1", "http2", "http2-prior-knowledge", "http3", "no-keepalive",
+    "tr-encoding", "raw", "path-as-is", "fail-with-body", "no-progress-meter", "basic", "no-basic",
+    "ssl", "ssl-reqd", "tcp-nodelay", "tcp-fastopen", "create-dirs", "remote-name-all", "styled-output",
+    "no-styled-output", "retry-connrefused", "retry-all-errors", "no-sessionid", "no-alpn", "no-npn",
+    "compressed-ssh", "xattr", "tlsv1.0", "tlsv1.1", "tlsv1.2", "tlsv1.3", "no-buffer", "globoff",
+    "output", "write-out", "dump-header", "max-time", "connect-timeout", "retry", "retry-delay",
+    "retry-max-time", "max-redirs", "stderr", "trace", "trace-ascii", "cookie-jar", "limit-rate",
+    "keepalive-time", "expect100-timeout", "speed-time", "speed-limit", "output-dir", "create-file-mode",
+    "max-filesize", "parallel-max", "rate", "happy-eyeballs-timeout-ms", "etag-save", "etag-compare",
+    "alt-svc", "hsts", "silent", "verbose", "include", "location", "show-error", "fail", "progress-bar",
+}
+_OTHER_AUTH = ("digest", "ntlm", "negotiate", "anyauth", "ntlm-wb", "aws-sigv4")
+_DATA_OPTIONS = ("data", "data-ascii", "data-binary", "data-raw", "data-urlencode", "json")
+
+
+class _Op(str):
+    """A shell operator (`;`, `|`, `&&`, a line break) between commands, never an argument."""
+
+
+@dataclass
+class _Words:
+    commands: list[list[str]] = field(default_factory=lambda: [[]])
+    notes: list[str] = field(default_factory=list)
+    stdin: str | None = None   # what a here-document or here-string feeds to the command
+
+    def end_command(self) -> None:
+        if self.commands[-1]:
+            self.commands.append([])
+
+
+def _cut_error() -> PasteError:
+    return PasteError(_("The command is cut off: it ends in the middle. Copy the whole command and paste again."))
+
+
+def _quote_error() -> PasteError:
+    return PasteError(_("A quote in the command is opened but never closed. Copy the whole command and paste again."))
+
+
+# ---------------------------------------------------------------- bash words
+
+_PLAIN = re.compile(r"[^\s\\'\"$;|&<>]+")
+_DQ_PLAIN = re.compile(r'[^"\\$]+')
+_ANSI = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+         "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+
+
+def _ansi_c(text: str, i: int) -> tuple[str, int]:
+    """Decode a $'...' string starting after the opening quote; returns (value, index after the closing quote)."""
+    out = []
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "'":
+            return "".join(out), i + 1
+        if c != "\\":
+            out.append(c)
+            i += 1
+            continue
+        if i + 1 >= n:
+            break
+        e = text[i + 1]
+        i += 2
+        if e in _ANSI:
+            out.append(_ANSI[e])
+        elif e in "xuU":
+            size = {"x": 2, "u": 4, "U": 8}[e]
+            digits = re.match(rf"[0-9a-fA-F]{{1,{size}}}", text[i:])
+            if digits:
+                out.append(chr(int(digits.group(), 16)))
+                i += len(digits.group())
+            else:
+                out.append("\\" + e)
+        elif e in "01234567":
+            digits = re.match(r"[0-7]{0,2}", text[i:]).group()
+            out.append(chr(int(e + digits, 8)))
+            i += len(digits)
+        elif e == "c" and i < n:
+            out.append(chr(ord(text[i]) & 0x1F))
+            i += 1
+        else:
+            out.append("\\" + e)
+    raise _quote_error()
+
+
+def _here_document(text: str, i: int, strip_tabs: bool, words: _Words) -> tuple[int, str]:
+    """Read `<<DELIM ... DELIM` into words.stdin; returns the index to go on from and the text without the body."""
+    m = re.match(r"[ \t]*(['\"]?)([A-Za-z0-9_\-]+)\1", text[i:])
+    if not m:
+        raise _cut_error()
+    i += m.end()
+    line_end = text.find("\n", i)
+    if line_end < 0:
+        raise _cut_error()
+    lines = text[line_end + 1:].split("\n")
+    for count, line in enumerate(lines):
+        if (line.lstrip("\t") if strip_tabs else line).rstrip("\r") == m.group(2):
+            words.stdin = "".join((b.lstrip("\t") if strip_tabs else b) + "\n" for b in lines[:count])
+            # The rest of the current line still belongs to the command; only the body lines are cut out.
+            return i, text[:line_end + 1] + "\n".join(lines[count + 1:])
+    raise _cut_error()
+
+
+def _bash_words(text: str) -> _Words:
+    words = _Words()
+    cur: list[str] | None = None
+    expansions: list[str] = []
+    skip_next = here_string = False
+    i, n = 0, len(text)
+
+    def add(part: str) -> None:
+        nonlocal cur
+        if cur is None:
+            cur = []
+        cur.append(part)
+
+    def finish() -> None:
+        nonlocal cur, skip_next, here_string
+        if cur is not None:
+            if here_string:
+                words.stdin = "".join(cur) + "\n"
+                here_string = False
+            elif skip_next:
+                skip_next = False
+            else:
+                words.commands[-1].append("".join(cur))
+        cur = None
+
+    while i < n:
+        c = text[i]
+        plain = _PLAIN.match(text, i)
+        if plain and not (c == "#" and cur is None):
+            add(plain.group())
+            i = plain.end()
+            continue
+        if c == "#" and cur is None:
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif c == "\\":
+            if i + 1 >= n:
+                raise _cut_error()
+            nxt = text[i + 1]
+            if nxt == "\n":
+                i += 2
+            elif nxt == "\r" and text.startswith("\n", i + 2):
+                i += 3
+            else:
+                add(nxt)
+                i += 2
+        elif c == "'":
+            end = text.find("'", i + 1)
+            if end < 0:
+                raise _quote_error()
+            add(text[i + 1:end])
+            i = end + 1
+        elif c == '"':
+            i += 1
+            part: list[str] = []
+            while True:
+                if i >= n:
+                    raise _quote_error()
+                m = _DQ_PLAIN.match(text, i)
+                if m:
+                    part.append(m.group())
+                    i = m.end()
+                    continue
+                ch = text[i]
+                if ch == '"':
+                    i += 1
+                    break
+                if ch == "\\":
+                    if i + 1 >= n:
+                        raise _quote_error()
+                    e = text[i + 1]
+                    if e == "\n":
+                        pass
+                    elif e in '$`"\\':
+                        part.append(e)
+                    else:
+                        part.append("\\" + e)
+                    i += 2
+                else:  # "$": a shell variable inside double quotes is kept as typed
+                    var = re.match(r"\$(\{[^}]*\}|\(\([^)]*\)\)|\([^)]*\)|[A-Za-z_][A-Za-z0-9_]*)", text[i:])
+                    if var:
+                        expansions.append(var.group())
+                    part.append("$")
+                    i += 1
+            add("".join(part))
+        elif c == "$" and text.startswith("'", i + 1):
+            value, i = _ansi_c(text, i + 2)
+            add(value)
+        elif c == "$":
+            var = re.match(r"\$(\{[^}]*\}|\([^)]*\)|[A-Za-z_][A-Za-z0-9_]*)", text[i:])
+            if var:
+                expansions.append(var.group())
+            add("$")
+            i += 1
+        elif c in " \t\r":
+            finish()
+            i += 1
+        elif c in "\n;|&":
+            finish()
+            op = text[i:i + 2] if text[i:i + 2] in ("&&", "||") else c
+            words.end_command()
+            i += len(op)
+        elif c in "<>":
+            finish()
+            op = re.match(r"<<<|<<-?|>>|<|>", text[i:]).group()
+            i += len(op)
+            if op in ("<<", "<<-"):
+                i, text = _here_document(text, i, op == "<<-", words)
+                n = len(text)
+                continue
+            if op == "<<<":
+                here_string = True
+                continue
+            words.notes.append(_("The command uses a shell redirection ({op}); that part was not imported.").format(op=op))
+            skip_next = True
+    finish()
+    for expansion in dict.fromkeys(expansions):
+        words.notes.append(
+            _("The command uses the shell variable {name}; it was kept as typed, fill in the real value.").format(name=expansion)
+        )
+    words.commands = [cmd for cmd in words.commands if cmd]
+    return words
+
+
+# ---------------------------------------------------------------- Windows cmd words
+
+def _looks_like_cmd(text: str) -> bool:
+    """Windows cmd style: curl.exe, lines continued with ^, or ^" quoting outside any single-quoted bash text."""
+    if re.match(r"\s*curl\.exe\b", text, re.IGNORECASE):
+        return True
+    if re.search(r"\\[ \t]*\r?$", text, re.MULTILINE):
+        return False
+    if re.search(r"\^[ \t]*\r?$", text, re.MULTILINE):
+        return True
+    first = text.find('^"')
+    return first >= 0 and "'" not in text[:first]
+
+
+def _cmd_words(text: str) -> _Words:
+    """cmd.exe first (^ escapes, "..." regions), then the C runtime's argument rules (\\" is a quote)."""
+    words = _Words()
+    lines: list[list[str]] = [[]]
+    in_quote = False
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "^" and not in_quote:
+            if i + 1 >= n:
+                raise _cut_error()
+            nxt = text[i + 1]
+            if nxt in "\r\n":
+                i += 3 if text.startswith("\r\n", i + 1) else 2
+                # cmd takes the first character of the continued line literally (a second line break is a real one).
+                if i < n:
+                    lines[-1].append(text[i])
+                    i += 1
+                continue
+            lines[-1].append(nxt)
+            i += 2
+            continue
+        if c == '"':
+            in_quote = not in_quote
+        elif c in "\r\n&|" and not in_quote:
+            if c != "\r":
+                lines.append([])
+            i += 1
+            continue
+        lines[-1].append(c)
+        i += 1
+    if in_quote:
+        raise _quote_error()
+    for chars in lines:
+        line = "".join(chars)
+        for var in dict.fromkeys(re.findall(r"%[A-Za-z_][A-Za-z0-9_]*%", line)):
+            words.notes.append(
+                _("The command uses the shell variable {name}; it was kept as typed, fill in the real value.").format(name=var)
+            )
+        words.commands[-1].extend(_crt_args(line))
+        words.end_command()
+    words.commands = [cmd for cmd in words.commands if cmd]
+    return words
+
+
+def _crt_args(line: str) -> list[str]:
+    args: list[str] = []
+    cur: list[str] = []
+    have = in_quote = False
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if c == "\\":
+            j = i
+            while j < n and line[j] == "\\":
+                j += 1
+            count = j - i
+            if j < n and line[j] == '"':
+                cur.append("\\" * (count // 2))
+                if count % 2:
+                    cur.append('"')
+                    i = j + 1
+                else:
+                    i = j
+            else:
+                cur.append("\\" * count)
+                i = j
+            have = True
+        elif c == '"':
+            if in_quote and line.startswith('"', i + 1):
+                cur.append('"')
+                i += 2
+                continue
+            in_quote = not in_quote
+            have = True
+            i += 1
+        elif c in " \t\n" and not in_quote:
+            if have:
+                args.append("".join(cur))
+            cur, have = [], False
+            i += 1
+        else:
+            cur.append(c)
+            have = True
+            i += 1
+    if in_quote:
+        raise _quote_error()
+    if have:
+        args.append("".join(cur))
+    return args
+
+
+# ---------------------------------------------------------------- options -> Request
+
+def _is_curl(word: str) -> bool:
+    name = re.split(r"[\\/]", word)[-1].lower()
+    return name in ("curl", "curl.exe")
+
+
+def _options(args: list[str], notes: list[str]):
+    """Yield (option name, value or None) and ("", url) for positional words."""
+    i = 0
+    only_positional = False
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if only_positional or not arg.startswith("-") or arg == "-":
+            yield "", arg
+            continue
+        if arg == "--":
+            only_positional = True
+            continue
+        if arg.startswith("--"):
+            name = arg[2:]
+            if name in _LONG_VALUE:
+                if i >= len(args):
+                    raise PasteError(_("The option {option} has no value: the command looks cut off.").format(option=arg))
+                yield name, args[i]
+                i += 1
+            elif name.startswith("no-") and name[3:] in _QUIET | set(_OTHER_AUTH):
+                continue
+            else:
+                yield name, None
+            continue
+        # Short options can be grouped (-sSL) and take their value attached (-XPOST) or as the next word.
+        j = 1
+        while j < len(arg):
+            letter = arg[j]
+            if letter in _SHORT_VALUE:
+                value = arg[j + 1:]
+                if not value:
+                    if i >= len(args):
+                        raise PasteError(_("The option {option} has no value: the command looks cut off.").format(option="-" + letter))
+                    value = args[i]
+                    i += 1
+                yield _SHORT_VALUE[letter], value
+                break
+            if letter in _SHORT_FLAG:
+                yield _SHORT_FLAG[letter], None
+            else:
+                notes.append(_("The option {option} is not known and was ignored.").format(option="-" + letter))
+            j += 1
+
+
+@dataclass
+class _Build:
+    method: str | None = None
+    urls: list[str] = field(default_factory=list)
+    headers: list[KeyValue] = field(default_factory=list)
+    removed: set[str] = field(default_factory=set)
+    data: list[tuple[bool, str]] = field(default_factory=list)   # (is --json, text)
+    has_data: bool = False
+    json: bool = False
+    get: bool = False
+    head: bool = False
+    form: bool = False
+    upload: bool = False
+    user: str | None = None
+    other_auth: bool = False
+    cookies: list[str] = field(default_factory=list)
+    extra_params: list[KeyValue] = field(default_factory=list)
+    stdin: str | None = None
+
+    def add_header(self, name: str, value: str) -> None:
+        self.removed.discard(name.lower())
+        self.headers.append(KeyValue(name, value))
+
+    def has_header(self, name: str) -> bool:
+        wanted = name.lower()
+        return wanted in self.removed or any(h.name.lower() == wanted for h in self.headers)
+
+
+def _header(build: _Build, raw: str, notes: list[str]) -> None:
+    if raw.startswith("@"):
+        notes.append(_("Headers read from the file {file} were not imported.").format(file=raw[1:]))
+        return
+    name, colon, value = raw.partition(":")
+    name = name.strip()
+    if colon:
+        value = value.lstrip(" \t")
+        if not value.strip():
+            # curl's "Name:" means "do not send this header at all".
+            build.headers = [h for h in build.headers if h.name.lower() != name.lower()]
+            build.removed.add(name.lower())
+            return
+        build.add_header(name, value)
+    elif raw.rstrip().endswith(";") and raw.strip() != ";":
+        build.add_header(raw.rstrip()[:-1].strip(), "")
+    else:
+        notes.append(_("The header “{header}” has no “:” and was ignored.").format(header=raw))
+
+
+def _urlencode_piece(value: str, notes: list[str]) -> str | None:
+    """One --data-urlencode argument as curl sends it."""
+    if "=" in value:
+        name, _sep, content = value.partition("=")
+        return f"{name}={quote_plus(content)}" if name else quote_plus(content)
+    if "@" in value:
+        notes.append(_("The body part read from the file {file} was not imported.").format(file=value.partition("@")[2]))
+        return None
+    return quote_plus(value)
+
+
+def _data_piece(option: str, value: str, build: _Build, notes: list[str]) -> None:
+    build.has_data = True
+    if option == "data-urlencode":
+        piece = _urlencode_piece(value, notes)
+    elif option != "data-raw" and value.startswith("@"):
+        source = value[1:]
+        if source == "-" and build.stdin is not None:
+            # curl drops line breaks from -d @- input but keeps them for --data-binary.
+            piece = build.stdin if option == "data-binary" else build.stdin.replace("\r", "").replace("\n", "")
+            if option == "json":
+                build.json = True
+            build.data.append((option == "json", piece))
+            return
+        if source == "-":
+            notes.append(_("The command reads its body from the keyboard or another program (@-); the body was not imported."))
+        else:
+            notes.append(_("The body part read from the file {file} was not imported.").format(file=source))
+        piece = None
+    else:
+        piece = value
+    if option == "json":
+        build.json = True
+    if piece is not None:
+        build.data.append((option == "json", piece))
+
+
+def _join_data(parts: list[tuple[bool, str]]) -> str:
+    out = ""
+    for index, (is_json, text) in enumerate(parts):
+        # Repeated --json pieces are glued together; everything else is joined with "&" like curl does.
+        if index and not (is_json and parts[index - 1][0]):
+            out += "&"
+        out += text
+    return out
+
+
+def _apply(option: str, value: str | None, build: _Build, notes: list[str]) -> None:
+    if option == "":
+        build.urls.append(value)
+    elif option == "request":
+        build.method = value
+    elif option == "header":
+        _header(build, value, notes)
+    elif option in _DATA_OPTIONS:
+        _data_piece(option, value, build, notes)
+    elif option == "url":
+        build.urls.append(value)
+    elif option == "url-query":
+        piece = _urlencode_piece(value, notes) if not value.startswith("+") else value[1:]
+        if piece is not None:
+            build.extra_params.extend(split_url("?" + piece)[1])
+    elif option == "get":
+        build.get = True
+    elif option == "head":
+        build.head = True
+    elif option == "user":
+        build.user = value
+    elif option in _OTHER_AUTH:
+        build.other_auth = True
+        notes.append(_("The command asks for {scheme} sign-in; only the usual user:password (Basic) sign-in can be imported.").format(scheme=option))
+    elif option == "oauth2-bearer":
+        build.add_header("Authorization", f"Bearer {value}")
+    elif option == "user-agent":
+        build.add_header("User-Agent", value)
+    elif option == "referer":
+        build.add_header("Referer", value.removesuffix(";auto"))
+    elif option == "range":
+        build.add_header("Range", f"bytes={value}" if "-" in value else f"bytes={value}-")
+    elif option == "cookie":
+        if "=" in value:
+            build.cookies.append(value)
+        else:
+            notes.append(_("Cookies read from the file {file} were not imported.").format(file=value))
+    elif option in ("form", "form-string"):
+        build.form = True
+        notes.append(_("The form field “{field}” (-F) was not imported: file and form uploads are not supported.").format(field=value.partition("=")[0]))
+    elif option == "upload-file":
+        build.upload = True
+        notes.append(_("The file upload ({file}) was not imported: uploads are not supported.").format(file=value))
+    elif option == "insecure":
+        notes.append(_("The command turns certificate checks off (-k); Wappi Desk always checks certificates."))
+    elif option in ("proxy", "socks4", "socks4a", "socks5", "socks5-hostname", "preproxy"):
+        notes.append(_("The proxy setting ({proxy}) was not imported.").format(proxy=value))
+    elif option in ("cert", "key", "cacert", "capath", "pass", "cert-type", "key-type"):
+        notes.append(_("The certificate setting --{option} was not imported.").format(option=option))
+    elif option in _QUIET or option in _LONG_VALUE:
+        if option not in _QUIET:
+            notes.append(_("The option --{option} was not imported.").format(option=option))
+    else:
+        notes.append(_("The option {option} is not known and was ignored.").format(option="--" + option))
+
+
+def _full_url(raw: str) -> str:
+    raw = raw.strip()
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", raw) or raw.startswith("{{"):
+        return raw
+    # curl assumes http://; the Wappi API only answers on https, so its host gets https.
+    host = raw.split("/", 1)[0].lower()
+    scheme = "https" if host == "wappi.pro" or host.endswith(".wappi.pro") else "http"
+    return f"{scheme}://{raw}"
+
+
+def _request(build: _Build, notes: list[str]) -> Request:
+    if not build.urls:
+        raise PasteError(_("The command has no address (URL) to call."))
+    if len(build.urls) > 1:
+        notes.append(_("The command calls several addresses; only the first one was imported: {url}").format(url=build.urls[0]))
+    base, params = split_url(_full_url(build.urls[0]))
+    params += build.extra_params
+    if build.cookies and not build.has_header("Cookie"):
+        build.add_header("Cookie", "; ".join(c.strip().rstrip(";") for c in build.cookies))
+    if build.user is not None and not build.other_auth:
+        user = build.user
+        if ":" not in user:
+            notes.append(_("The command gives a user name without a password; curl would ask for it. The password was left empty."))
+            user += ":"
+        token = base64.b64encode(user.encode("utf-8")).decode("ascii")
+        build.headers = [h for h in build.headers if h.name.lower() != "authorization"]
+        build.add_header("Authorization", f"Basic {token}")
+    text = _join_data(build.data)
+    body = Body()
+    if build.get and build.has_data:
+        params += split_url("?" + text)[1]
+    elif build.has_data:
+        if build.json:
+            for name in ("Content-Type", "Accept"):
+                if not build.has_header(name):
+                    build.add_header(name, "application/json")
+        elif not build.has_header("Content-Type"):
+            # What curl itself adds to every -d body.
+            build.add_header("Content-Type", "application/x-www-form-urlencoded")
+        kind = body_kind(text, next((h.value for h in build.headers if h.name.lower() == "content-type"), None))
+        body = Body(kind, text if kind != "none" else "")
+    if build.method:
+        method = build.method.upper() if build.method.upper() in METHODS else build.method
+        if method not in METHODS:
+            notes.append(_("The method {method} is unusual; check it.").format(method=method))
+    elif build.head:
+        method = "HEAD"
+    elif build.get:
+        method = "GET"
+    elif build.has_data or build.form:
+        method = "POST"
+    elif build.upload:
+        method = "PUT"
+    else:
+        method = "GET"
+    check_header_count(len(build.headers))
+    return Request(method=method, url=base, params=params, headers=build.headers, body=body)
+
+
+def parse_curl_detailed(text: str) -> ParseResult:
+    """The request a cURL command sends, plus a note for every part that could not be imported.
+
+    Raises PasteError (a plain message) for text that is not a usable command.
+    """
+    # A shell prompt copied along with the command ("$ curl ...") is not part of it.
+    text = re.sub(r"^[$>][ \t]*(?=\S*curl)", "", check_text(text).strip())
+    words = _cmd_words(text) if _looks_like_cmd(text) else _bash_words(text)
+    notes = list(words.notes)
+    commands = words.commands
+    index = next((k for k, cmd in enumerate(commands) if _is_curl(cmd[0])), None)
+    if index is None:
+        raise PasteError(_("This is not a cURL command: it must start with the word curl."))
+    if len(commands) > 1:
+        notes.append(_("The text holds more than one command; only the first curl command was imported."))
+    build = _Build(stdin=words.stdin)
+    for option, value in _options(commands[index][1:], notes):
+        _apply(option, value, build, notes)
+    request = _request(build, notes)
+    return ParseResult(request, list(dict.fromkeys(notes)))
+
+
+def parse_curl(text: str) -> Request:
+    """The request a cURL command sends; see parse_curl_detailed for what was left out."""
+    return parse_curl_detailed(text).request
+
+
+# ---------------------------------------------------------------- Request -> cURL
+
+def mask_request(request: Request, secrets=()) -> Request:
+    """A copy with the Authorization credential and every given secret value (in any of its encoded forms) masked."""
+    masked = request.copy()
+    secrets = [s for s in secrets if s]
+
+    def hide(text: str) -> str:
+        return mask(text, secrets) if secrets else text
+
+    for header in masked.headers:
+        if header.name.strip().lower() in ("authorization", "proxy-authorization") and header.value:
+            scheme, space, _credential = header.value.partition(" ")
+            # Keep a scheme word (Bearer, Basic) visible: it is often the very mistake being diagnosed.
+            header.value = f"{scheme} {MASK}" if space and scheme.lower() in ("bearer", "basic", "token") else MASK
+        header.value = hide(header.value)
+    masked.url = hide(masked.url)
+    for param in masked.params:
+        param.value = hide(param.value)
+    masked.body.text = hide(masked.body.text)
+    return masked
+
+
+_BASH_SAFE = re.compile(r"^[A-Za-z0-9_@%+=:,./-]+$")
+
+
+def quote_bash(text: str) -> str:
+    if _BASH_SAFE.match(text):
+        return text
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+_CMD_SAFE = re.compile(r"[^A-Za-z0-9 _\-:=+~'/.,?;()*`]")
+
+
+def quote_cmd(text: str) -> str:
+    """One argument for cmd.exe: C-runtime escaping of quotes, then ^ before everything cmd could act on."""
+    crt = re.sub(r'(\\*)"', lambda m: m.group(1) * 2 + '\\"', text)
+    crt = re.sub(r"(\\+)$", lambda m: m.group(1) * 2, crt)
+    escaped = _CMD_SAFE.sub(lambda m: "^" + m.group() if m.group() not in "\r\n" else m.group(), crt)
+    escaped = re.sub(r"%(?=[A-Za-z0-9_])", "%^", escaped)
+    escaped = escaped.replace("\r", "").replace("\n", "^\n\n")
+    return '^"' + escaped + '^"'
+
+
+def to_curl(request: Request, mask_secrets: bool = True, secrets=(), style: str = "bash") -> str:
+    """A cURL command that sends `request`: style "bash" (runs as is in bash) or "cmd" (Windows cmd.exe).
+
+    With mask_secrets the token and the given secret values are replaced by secrets.MASK.
+    """
+    if mask_secrets:
+        request = mask_request(request, secrets)
+    quote = quote_cmd if style == "cmd" else quote_bash
+    has_body = request.body.kind != "none" and request.body.text != ""
+    parts: list[str] = []
+    if request.method == "HEAD" and not has_body:
+        parts.append("-I")
+    elif request.method != ("POST" if has_body else "GET"):
+        parts.append(f"-X {quote(request.method)}")
+    parts.append(quote(request.full_url()))
+    headers = request.enabled_headers()
+    for name, value in headers:
+        parts.append(f"-H {quote(f'{name}: {value}' if value else f'{name};')}")
+    if has_body:
+        if not any(name.lower() == "content-type" for name, _v in headers):
+            # Without this curl would label the body as a web form.
+            parts.append(f"-H {quote('Content-Type:')}")
+        parts.append(f"--data-raw {quote(request.body.text)}")
+    joiner = " ^\n  " if style == "cmd" else " \\\n  "
+    return "curl " + joiner.join(parts)

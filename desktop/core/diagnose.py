@@ -1,0 +1,464 @@
+"""The course's troubleshooting procedure applied to a request and its answer: findings in words a client understands."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from desktop.core.jsonlint import ERROR, lint
+from desktop.core.models import Body, KeyValue, Request, Response
+from desktop.core.secrets import QUOTES, clean_token
+from desktop.i18n import _
+
+SEVERITIES = ("error", "warning", "info")
+_NETWORK_CODES = {"dns", "connection-refused", "connection-failed", "reset", "tls", "proxy"}
+# Documented methods that take no profile_id (ENDPOINTS.md, "Profile selection").
+_NO_PROFILE_ID = ("/api/profile/add", "/tapi/profile/all/get", "/payments/", "/csender/")
+
+
+@dataclass
+class Finding:
+    """One problem: a stable `code`, how bad it is, what to tell the client and what to do; `fix` names a one-click fix."""
+
+    code: str
+    severity: str
+    title: str
+    message: str
+    next_step: str
+    fix: str | None = None
+
+
+@dataclass
+class Endpoint:
+    method: str
+    rules: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- the documented endpoint table
+
+def _path_of(url: str) -> str:
+    """`{{base_url}}/api/x?y` or `https://wappi.pro/api/x/` -> `/api/x`."""
+    url = re.sub(r"^\{\{[^}]*\}\}", "", url.strip()).split("?", 1)[0].split("#", 1)[0]
+    if "://" in url:
+        url = urlsplit(url).path
+    return "/" + url.strip("/") if url.strip("/") else "/"
+
+
+def endpoints_from_collection(root: Path) -> dict[str, Endpoint]:
+    """Path -> documented method and field rules, read from a collection folder (one request file per endpoint)."""
+    from desktop.core.collection import load_tree, walk_items
+
+    table: dict[str, Endpoint] = {}
+    folder, _problems = load_tree(Path(root))
+    for item in walk_items(folder):
+        path = _path_of(item.request.url)
+        rules = item.meta.get("rules") if isinstance(item.meta.get("rules"), dict) else {}
+        table.setdefault(path, Endpoint(item.request.method.upper(), rules))
+    return table
+
+
+_cache: dict[tuple[str, float], dict[str, Endpoint]] = {}
+
+
+def documented_endpoints() -> dict[str, Endpoint]:
+    """The preloaded Wappi collection is the one source of which paths exist and which method each takes."""
+    from desktop.core.paths import preloaded_collection
+
+    root = preloaded_collection()
+    try:
+        key = (str(root), root.stat().st_mtime)
+    except OSError:
+        return {}
+    if key not in _cache:
+        _cache[key] = endpoints_from_collection(root)
+    return _cache[key]
+
+
+# ---------------------------------------------------------------- JSON check (one place: swap in the linter here)
+
+def json_problem(text: str) -> str | None:
+    """None when `text` is valid JSON, else the linter's plain words for the first mistakes (with line and column)."""
+    errors = [p for p in lint(text) if p.severity == ERROR]
+    if not errors:
+        return None
+    return " ".join(
+        _("line {line}, column {column}: {problem}").format(line=p.line, column=p.column, problem=p.message.rstrip("."))
+        + "." for p in errors[:3]
+    )
+
+
+# ---------------------------------------------------------------- before sending
+
+def _authorization(request: Request) -> KeyValue | None:
+    return next((h for h in request.headers if h.enabled and h.name.strip().lower() == "authorization"), None)
+
+
+def _json_body(request: Request) -> Any:
+    try:
+        return json.loads(request.body.text)
+    except ValueError:
+        return None
+
+
+def _has_body(request: Request) -> bool:
+    return request.body.kind != "none" and bool(request.body.text.strip())
+
+
+def _is_loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def _check_scheme(request: Request, found: list[Finding]) -> None:
+    url = request.url.strip()
+    if url.lower().startswith("http://") and not _is_loopback((urlsplit(url).hostname or "").lower()):
+        found.append(Finding(
+            "http-not-https", "error", _("The address starts with http://"),
+            _("The API only works over a secure connection: the address must start with https://, not http://."),
+            _("Change http:// to https:// at the start of the address."), "use-https"))
+
+
+def _check_content_type(request: Request, found: list[Finding]) -> None:
+    if not _has_body(request) or request.method.upper() in ("GET", "HEAD"):
+        return
+    looks_json = request.body.kind == "json" or request.body.text.lstrip()[:1] in ("{", "[")
+    content_type = (request.header("Content-Type") or "").strip()
+    if looks_json and "json" not in content_type.lower():
+        message = (_("The request sends JSON but has no Content-Type header, so the server does not understand the body.")
+                   if not content_type else
+                   _("The request sends JSON but the Content-Type header says “{type}”, so the server does not understand the body.").format(type=content_type))
+        found.append(Finding(
+            "missing-content-type", "error", _("Content-Type: application/json is missing"), message,
+            _("Add the header Content-Type: application/json."), "add-content-type"))
+
+
+def _check_token(request: Request, found: list[Finding]) -> None:
+    header = _authorization(request)
+    value = header.value if header else ""
+    if not value.strip():
+        found.append(Finding(
+            "token-missing", "error", _("No API token"),
+            _("The request has no token: the Authorization header is missing or empty."),
+            _("Add the header Authorization with the API token. The token is in the dashboard, on the profile page."),
+            "add-token"))
+        return
+    # core.secrets decides what counts as a token mistake (the same rules as the token field of an environment).
+    _cleaned, warnings = clean_token(value)
+    seen = {w.code for w in warnings}
+    if "quoted" in seen:
+        found.append(Finding(
+            "token-quoted", "error", _("The token is in quotes"),
+            _("The token in the Authorization header is wrapped in quotes; the server reads the quotes as part of the token."),
+            _("Remove the quotes around the token: the header value must be the token alone."), "strip-token-quotes"))
+    if "bearer" in seen:
+        found.append(Finding(
+            "token-bearer-prefix", "error", _("“Bearer” before the token"),
+            _("The Authorization header starts with the word Bearer. The Wappi API expects the token alone, without Bearer."),
+            _("Remove the word Bearer and the space after it, leave only the token."), "strip-bearer"))
+    if value != value.strip() or seen & {"line_break", "space_inside"}:
+        found.append(Finding(
+            "token-whitespace", "warning", _("Spaces or line breaks in the token"),
+            _("The token has spaces or line breaks in it or around it, usually picked up when copying."),
+            _("Copy the token again from the dashboard and paste it without spaces."), "strip-token-whitespace"))
+
+
+def _needs_profile_id(path: str, endpoint: Endpoint | None, rules: dict[str, Any]) -> bool:
+    query_rules = rules.get("query") if isinstance(rules.get("query"), dict) else {}
+    if "profile_id" in query_rules:
+        return bool(query_rules["profile_id"].get("required", True)) if isinstance(query_rules["profile_id"], dict) else True
+    if endpoint is not None and rules:
+        return False
+    return path.startswith(("/api/", "/tapi/")) and not path.startswith(_NO_PROFILE_ID)
+
+
+def _check_profile_id(request: Request, path: str, endpoint: Endpoint | None, rules: dict[str, Any], found: list[Finding]) -> None:
+    if not _needs_profile_id(path, endpoint, rules):
+        return
+    if any(p.enabled and p.name.strip() == "profile_id" and p.value.strip() for p in request.params):
+        return
+    body = _json_body(request) if _has_body(request) else None
+    in_body = isinstance(body, dict) and "profile_id" in body
+    found.append(Finding(
+        "profile-id-missing", "error", _("No profile_id in the address"),
+        (_("profile_id is in the request body, but the API reads it only from the address (?profile_id=…).") if in_body else
+         _("The address has no profile_id: the API does not know which profile to use.")),
+        _("Add ?profile_id=… to the address. The profile id is on the profile page in the dashboard."), "add-profile-id"))
+
+
+def _check_json(request: Request, found: list[Finding]) -> None:
+    if not _has_body(request):
+        return
+    content_type = (request.header("Content-Type") or "").lower()
+    # A body that opens like JSON is meant as JSON, whatever the kind or header says.
+    if request.body.kind != "json" and "json" not in content_type and request.body.text.lstrip()[:1] not in ("{", "["):
+        return
+    problem = json_problem(request.body.text)
+    if problem:
+        found.append(Finding(
+            "invalid-json", "error", _("The body is not valid JSON"),
+            _("The request body has a mistake: {problem}").format(problem=problem),
+            _("Fix the JSON: names and text in double quotes, commas between fields, true/false/null in small letters."), None))
+
+
+def _check_required_fields(request: Request, rules: dict[str, Any], found: list[Finding]) -> None:
+    body_rules = rules.get("body") if isinstance(rules.get("body"), dict) else {}
+    body = _json_body(request) if _has_body(request) else None
+    if not body_rules or not isinstance(body, dict):
+        return
+    for name, rule in body_rules.items():
+        if isinstance(rule, dict) and rule.get("required") and name not in body:
+            found.append(Finding(
+                "missing-field", "error", _("The field {field} is missing").format(field=name),
+                _("The body has no “{field}” field, and this method needs it.").format(field=name),
+                _("Add “{field}” to the JSON body.").format(field=name), None))
+
+
+def _closest(path: str, table: dict[str, Endpoint]) -> str | None:
+    candidates = list(table)
+    for prefix in ("/api", "/tapi"):
+        # The course writes paths without /api: /sync/message/send.
+        if prefix + path in table:
+            return prefix + path
+    match = difflib.get_close_matches(path, candidates, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _is_wappi(request: Request, path: str, table: dict[str, Endpoint]) -> bool:
+    """Whether the request is meant for the Wappi API (or its sandbox), so the API's own rules apply."""
+    host = (urlsplit(request.url).hostname or "").lower() if "://" in request.url else ""
+    first = path.split("/")[1]
+    prefixes = {p.split("/")[1] for p in table} | {"api", "tapi", "sync", "async"}
+    return host == "wappi.pro" or host.endswith(".wappi.pro") or request.url.startswith("{{") or first in prefixes
+
+
+def _check_endpoint(request: Request, path: str, endpoint: Endpoint | None, table: dict[str, Endpoint], found: list[Finding]) -> None:
+    if not table:
+        return
+    if endpoint is None:
+        if not _is_wappi(request, path, table):
+            return
+        closest = _closest(path, table)
+        found.append(Finding(
+            "unknown-endpoint", "error", _("Unknown method address"),
+            (_("The address {path} is not a documented API method. The closest one is {closest}.").format(path=path, closest=closest)
+             if closest else _("The address {path} is not a documented API method.").format(path=path)),
+            (_("Use the address {closest}.").format(closest=closest) if closest else
+             _("Check the method's address in the documentation.")),
+            "use-closest-path" if closest else None))
+        return
+    if request.method.upper() != endpoint.method:
+        found.append(Finding(
+            "wrong-method", "error", _("Wrong HTTP method"),
+            _("{path} works with {expected}, but the request uses {actual}.").format(path=path, expected=endpoint.method, actual=request.method.upper()),
+            _("Change the method to {expected}.").format(expected=endpoint.method), "use-documented-method"))
+
+
+def _check_body_on_get(request: Request, found: list[Finding]) -> None:
+    if request.method.upper() in ("GET", "HEAD") and _has_body(request):
+        found.append(Finding(
+            "body-on-get", "warning", _("A body on a GET request"),
+            _("GET requests do not send a body; the server ignores it. Parameters of GET methods go in the address."),
+            _("Move the values into the address as ?name=value, or use the method the documentation gives."), "remove-body"))
+
+
+# ---------------------------------------------------------------- after the answer
+
+def _detail(response: Response) -> Any:
+    try:
+        data = json.loads(response.text())
+    except ValueError:
+        return response.text().strip()[:300]
+    if isinstance(data, dict):
+        return data.get("detail", data.get("message", data.get("error", "")))
+    return data
+
+
+def complained_field(detail: Any, request: Request) -> str:
+    """The field a 400 answer names: FastAPI-style `loc`, a quoted name, or a body field the text mentions."""
+    if isinstance(detail, list):
+        for item in detail:
+            if isinstance(item, dict) and isinstance(item.get("loc"), list) and item["loc"]:
+                return str(item["loc"][-1])
+        detail = " ".join(str(d) for d in detail)
+    text = str(detail or "")
+    quoted = re.search(r"['\"`«]([A-Za-z_][\w.\[\]]*)['\"`»]", text)
+    if quoted:
+        return quoted.group(1)
+    body = _json_body(request)
+    names = list(body) if isinstance(body, dict) else []
+    names += [p.name for p in request.params] + ["recipient", "body", "profile_id", "b64_file", "url", "caption", "file_name"]
+    for name in names:
+        if name and re.search(rf"\b{re.escape(name)}\b", text):
+            return name
+    return ""
+
+
+def _check_response(request: Request, response: Response, path: str, endpoint: Endpoint | None, found: list[Finding]) -> None:
+    status = response.status
+    detail = _detail(response)
+    said = str(detail) if detail and not isinstance(detail, (dict, list)) else ""
+    server_said = (" " + _("The server said: “{detail}”.").format(detail=said)) if said else ""
+    if status == 401:
+        found.append(Finding(
+            "status-401", "error", _("401: the token was not accepted"),
+            _("The server did not accept the token (401 Unauthorized).") + server_said,
+            _("Check the token in the Authorization header: the token alone, without quotes or Bearer. It is in the dashboard, on the profile page."),
+            None))
+    elif status == 400:
+        name = complained_field(detail, request)
+        found.append(Finding(
+            "status-400", "error",
+            _("400: a problem with the field {field}").format(field=name) if name else _("400: the request data is wrong"),
+            (_("The server rejected the request because of the field “{field}” (400 Bad Request).").format(field=name) if name else
+             _("The server rejected the request data (400 Bad Request): broken JSON or a required field is missing.")) + server_said,
+            (_("Check the field “{field}”: it must be present and written as in the documentation (a phone number as a string, with the country code).").format(field=name)
+             if name else _("Check the JSON (double quotes, commas) and that the required fields, such as body and recipient, are there.")),
+            None))
+    elif status == 404:
+        profile = next((p.value for p in request.params if p.enabled and p.name == "profile_id"), "")
+        found.append(Finding(
+            "status-404", "error", _("404: address or profile not found"),
+            _("The server found no such address or profile (404 Not Found).") + server_said,
+            (_("Check the address of the method and that the profile {profile} exists in the dashboard.").format(profile=profile) if profile else
+             _("Check the address of the method and the profile_id.")),
+            None))
+    elif status == 405:
+        expected = endpoint.method if endpoint else ""
+        found.append(Finding(
+            "status-405", "error", _("405: wrong method"),
+            _("The address does not accept the {method} method (405 Method Not Allowed).").format(method=request.method.upper()),
+            (_("Change the method to {expected}.").format(expected=expected) if expected else
+             _("Use the method the documentation gives for this address (GET or POST).")),
+            "use-documented-method" if expected else None))
+    elif status == 429:
+        wait = response.header("Retry-After")
+        found.append(Finding(
+            "status-429", "warning", _("429: too many requests"),
+            _("The server asks to slow down: too many requests in a short time (429 Too Many Requests)."),
+            (_("Wait {seconds} seconds and try again; send requests less often.").format(seconds=wait) if wait else
+             _("Wait a minute and try again; send requests less often.")),
+            None))
+    elif status >= 500:
+        found.append(Finding(
+            "status-5xx", "error", _("{status}: a problem on the server side").format(status=status),
+            _("The server failed to handle the request ({status}). This is not a mistake in the request.").format(status=status),
+            _("Try again in a few minutes. If it repeats, pass the time of the request and this answer to the second line of support."),
+            None))
+    elif 200 <= status < 300 and path.endswith("/get/status"):
+        try:
+            data = json.loads(response.text())
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and data.get("authorized") is False:
+            found.append(Finding(
+                "profile-not-authorized", "error", _("The profile is not connected to WhatsApp"),
+                _("The profile is not authorized (authorized: false): messages are not sent until the phone is connected again."),
+                _("Scan the QR code again in the dashboard (or get it with GET /api/sync/qr/get) and do not use this number in another WhatsApp Web session at the same time."),
+                None))
+
+
+def _check_error(error: Any, found: list[Finding]) -> None:
+    code = str(getattr(error, "code", "") or "")
+    if code == "timeout":
+        found.append(Finding(
+            "timeout", "error", _("No answer in time"),
+            _("The server did not answer in time (timeout)."),
+            _("Try again. If it repeats, check the internet connection and pass the time of the request to the second line of support."),
+            None))
+    elif code in _NETWORK_CODES:
+        found.append(Finding(
+            "connection-failed", "error", _("Cannot connect to the server"),
+            _("The request did not reach the server ({reason}).").format(reason=code),
+            _("Check the address (https://wappi.pro), the internet connection, and any proxy or firewall."),
+            None))
+
+
+_ORDER = {severity: index for index, severity in enumerate(SEVERITIES)}
+
+
+def diagnose(request: Request, response: Response | None = None, error: Any = None, rules: dict[str, Any] | None = None,
+             endpoints: dict[str, Endpoint] | None = None) -> list[Finding]:
+    """Every problem found in the request (and its answer or network error), the worst first.
+
+    `rules` are the field rules of the request's collection item; when None the documented endpoint's rules apply.
+    `endpoints` replaces the documented table (tests); by default it comes from the preloaded collection.
+    """
+    table = documented_endpoints() if endpoints is None else endpoints
+    path = _path_of(request.url)
+    endpoint = table.get(path)
+    rules = rules if rules is not None else (endpoint.rules if endpoint else {})
+    found: list[Finding] = []
+    if error is not None:
+        _check_error(error, found)
+    if response is not None:
+        _check_response(request, response, path, endpoint, found)
+    _check_scheme(request, found)
+    if _is_wappi(request, path, table):
+        _check_token(request, found)
+        _check_endpoint(request, path, endpoint, table, found)
+        _check_profile_id(request, path, endpoint, rules, found)
+    _check_body_on_get(request, found)
+    _check_content_type(request, found)
+    _check_json(request, found)
+    if not any(f.code == "invalid-json" for f in found):
+        _check_required_fields(request, rules, found)
+    return sorted(found, key=lambda f: _ORDER.get(f.severity, len(SEVERITIES)))
+
+
+# ---------------------------------------------------------------- one-click fixes
+
+def apply_fix(request: Request, fix: str, endpoints: dict[str, Endpoint] | None = None) -> Request:
+    """A corrected copy of `request` for a finding's fix id; unknown ids return an unchanged copy."""
+    fixed = request.copy()
+    table = documented_endpoints() if endpoints is None else endpoints
+    auth = _authorization(fixed)
+    if fix == "use-https" and fixed.url.lower().startswith("http://"):
+        fixed.url = "https://" + fixed.url[7:]
+    elif fix == "add-content-type":
+        fixed.headers = [h for h in fixed.headers if h.name.strip().lower() != "content-type"]
+        fixed.headers.append(KeyValue("Content-Type", "application/json"))
+    elif fix == "add-token" and auth is None:
+        fixed.headers.append(KeyValue("Authorization", "{{token}}"))
+    elif fix == "add-token":
+        auth.value = "{{token}}"
+    elif fix == "strip-token-quotes" and auth:
+        auth.value = auth.value.strip().strip(QUOTES)
+    elif fix == "strip-bearer" and auth:
+        auth.value = re.sub(r"^\s*bearer\s+", "", auth.value, flags=re.IGNORECASE)
+    elif fix == "strip-token-whitespace" and auth:
+        auth.value = re.sub(r"\s+", "", auth.value)
+    elif fix == "add-profile-id":
+        body = _json_body(fixed) if _has_body(fixed) else None
+        value = "{{profile_id}}"
+        if isinstance(body, dict) and "profile_id" in body:
+            value = str(body.pop("profile_id"))
+            fixed.body.text = json.dumps(body, ensure_ascii=False, indent=2)
+        fixed.params = [p for p in fixed.params if p.name.strip() != "profile_id"] + [KeyValue("profile_id", value)]
+    elif fix == "remove-body":
+        fixed.body = Body()
+    elif fix == "use-documented-method":
+        endpoint = table.get(_path_of(fixed.url))
+        if endpoint:
+            fixed.method = endpoint.method
+    elif fix == "use-closest-path":
+        closest = _closest(_path_of(fixed.url), table)
+        if closest:
+            origin = re.match(r"^(\{\{[^}]*\}\}|[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)", fixed.url)
+            fixed.url = (origin.group(1) if origin else "") + closest
+    return fixed
+
+
+# ---------------------------------------------------------------- the message for the client
+
+def reply_text(findings: list[Finding]) -> str:
+    """A ready message for the client: what is wrong and how to fix it, one numbered point per finding."""
+    if not findings:
+        return _("Hello! We checked your request and found no mistakes in it. If the problem remains, please send us the exact time of the request and the full answer of the server.")
+    lines = [_("Hello! We checked your request and found the following:")]
+    for number, finding in enumerate(findings, 1):
+        lines.append(f"{number}. {finding.message} {finding.next_step}".rstrip())
+    lines.append(_("After fixing this, please send the request again. If it still does not work, send us the request and the server's answer."))
+    return "\n\n".join(lines)

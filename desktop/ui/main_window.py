@@ -31,7 +31,10 @@ from desktop.core.settings import Settings
 from desktop.core.variables import Environment
 from desktop.i18n import _, pick
 from desktop.ui.body_editor import BodyEditor
+from desktop.core.diagnose import apply_fix, diagnose
+from desktop.ui.clipboard_actions import ClipboardActions
 from desktop.ui.collection_tree import CollectionTree
+from desktop.ui.diagnosis_panel import DiagnosisPanel
 from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
 from desktop.ui.response_view import ResponseView
@@ -105,7 +108,15 @@ class MainWindow(QMainWindow):
         response_side = QWidget()
         response_layout = QVBoxLayout(response_side)
         response_layout.setContentsMargins(4, 8, 8, 8)
-        response_layout.addWidget(self.response_view)
+        # The course's troubleshooting as findings beside the answer, in words the agent can forward.
+        self.diagnosis = DiagnosisPanel()
+        self.diagnosis.fix_requested.connect(self.apply_diagnosis_fix)
+        response_split = QSplitter(Qt.Orientation.Vertical)
+        response_split.addWidget(self.response_view)
+        response_split.addWidget(self.diagnosis)
+        response_split.setStretchFactor(0, 3)
+        response_split.setStretchFactor(1, 1)
+        response_layout.addWidget(response_split)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.sidebar)
@@ -127,6 +138,9 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_menus()
+        self.clipboard = ClipboardActions(self)
+        self.last_sent: Request | None = None
+        self.response_shown.connect(self._diagnose)
         self.timeout_label = QLabel()
         self.statusBar().addPermanentWidget(self.timeout_label)
         self._show_timeout()
@@ -166,6 +180,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         request_menu = self.menuBar().addMenu(_("&Request"))
+        self.request_menu = request_menu
         self.send_action = QAction(_("Send"), self)
         self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.send_action.triggered.connect(self.send)
@@ -269,6 +284,18 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is send_anyway
 
+    def _diagnose(self, result) -> None:
+        """Findings for what was just sent and what came back (or why nothing came back)."""
+        request = self.last_sent or self.to_model()
+        self.last_sent = None
+        response = None if isinstance(result, SendError) else result
+        error = result if isinstance(result, SendError) and result.code != "cancelled" else None
+        self.diagnosis.set_findings(diagnose(request, response, error=error, rules=self.current_rules()))
+
+    def apply_diagnosis_fix(self, fix_id: str) -> None:
+        self.load_model(apply_fix(self.to_model(), fix_id))
+        self.statusBar().showMessage(_("Fixed. Press «Send» to try again."), 6000)
+
     def open_webhook_sample(self, request: Request) -> None:
         """A webhook sample becomes an ordinary request in the panels, ready to send or save."""
         self.current_item = None
@@ -346,6 +373,7 @@ class MainWindow(QMainWindow):
             return
         if not self._confirm_broken_request(request):
             return
+        self.last_sent = prepare(request, values)
         timeout = self.settings.timeout_s
         max_body = self.settings.max_body_mb * 1024 * 1024
         cancel = threading.Event()

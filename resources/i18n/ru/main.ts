@@ -491,5 +491,73 @@
         <source>Keep for this session only</source>
         <translation>Хранить только до закрытия программы</translation>
     </message>
+    <message>
+        <source>Import from clipboard (cURL or HTTP)</source>
+        <translation>Импорт из буфера обмена (cURL или HTTP)</translation>
+    </message>
+    <message>
+        <source>Copy as</source>
+        <translation>Копировать как</translation>
+    </message>
+    <message>
+        <source>Include the token (unmasked)</source>
+        <translation>Включить токен (без маскировки)</translation>
+    </message>
+    <message>
+        <source>cURL (bash, macOS, Linux)</source>
+        <translation>cURL (bash, macOS, Linux)</translation>
+    </message>
+    <message>
+        <source>cURL (Windows cmd)</source>
+        <translation>cURL (Windows cmd)</translation>
+    </message>
+    <message>
+        <source>Raw HTTP</source>
+        <translation>HTTP-запрос как есть</translation>
+    </message>
+    <message>
+        <source>cURL command</source>
+        <translation>команда cURL</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP-запрос</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>Imported from the clipboard: {kind}.</source>
+        <translation>Импортировано из буфера обмена: {kind}.</translation>
+    </message>
+    <message>
+        <source>Imported, with notes</source>
+        <translation>Импортировано, с замечаниями</translation>
+    </message>
+    <message>
+        <source>The request is in the panels. These parts could not be carried over:</source>
+        <translation>Запрос загружен в панели. Эти части перенести не удалось:</translation>
+    </message>
+    <message>
+        <source>The clipboard text is not a request Wappi Desk understands.</source>
+        <translation>Текст в буфере обмена — не запрос, который понимает Wappi Desk.</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Ничего не импортировано</translation>
+    </message>
+    <message>
+        <source>Your current request was not changed.</source>
+        <translation>Ваш текущий запрос не изменён.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Скопировано в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>Fixed. Press «Send» to try again.</source>
+        <translation>Исправлено. Нажмите «Отправить», чтобы попробовать снова.</translation>
+    </message>
 </context>
 </TS>

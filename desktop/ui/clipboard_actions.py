@@ -1,0 +1,91 @@
+"""Paste what the client sent (cURL, raw HTTP, a URL) into the panels; copy the request as cURL or raw HTTP."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core.curl import to_curl
+from desktop.core.httplog import parse_pasted, to_http
+from desktop.core.paste import ParseResult, PasteError
+from desktop.core.variables import resolve
+from desktop.i18n import _
+from desktop.ui.workers import run_task
+
+
+def looks_like_request(text: str) -> bool:
+    """A paste that is a whole request rather than an address (pasting it into the URL field imports it)."""
+    head = text.lstrip()[:10].lower()
+    return head.startswith("curl") or ("\n" in text.strip() and head.split(" ")[0].upper() in
+                                       {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+
+
+class ClipboardActions(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        menu = window.request_menu
+        first = menu.actions()[0] if menu.actions() else None
+        self.paste_action = QAction(_("Import from clipboard (cURL or HTTP)"), window)
+        self.paste_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.paste_action.triggered.connect(lambda _checked=False: self.import_text(QGuiApplication.clipboard().text()))
+        copy_menu = menu.addMenu(_("Copy as"))
+        self.include_secrets = QAction(_("Include the token (unmasked)"), window, checkable=True)
+        for label, fn in (
+            (_("cURL (bash, macOS, Linux)"), lambda r, m, s: to_curl(r, mask_secrets=m, secrets=s)),
+            (_("cURL (Windows cmd)"), lambda r, m, s: to_curl(r, mask_secrets=m, secrets=s, style="cmd")),
+            (_("Raw HTTP"), lambda r, m, s: to_http(r, mask_secrets=m, secrets=s)),
+        ):
+            action = QAction(label, window)
+            action.triggered.connect(lambda _checked=False, f=fn: self.copy(f))
+            copy_menu.addAction(action)
+        copy_menu.addSeparator()
+        copy_menu.addAction(self.include_secrets)
+        menu.insertAction(first, self.paste_action)
+        window.url_bar.url.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        # Ctrl+V of a whole cURL command into the URL field imports it instead of flattening it into one line.
+        if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Paste):
+            text = QGuiApplication.clipboard().text()
+            if looks_like_request(text):
+                self.import_text(text)
+                return True
+        return False
+
+    def import_text(self, text: str) -> None:
+        """Parse off the GUI thread; the current request stays until the import succeeded."""
+        run_task(lambda: parse_pasted(text), self._imported, self._failed)
+
+    def _imported(self, result: ParseResult) -> None:
+        self.window.current_item = None
+        self.window.description.hide()
+        self.window.load_model(result.request)
+        self.window.response_view.clear()
+        kinds = {"curl": _("cURL command"), "http": _("HTTP request"), "url": _("address")}
+        message = _("Imported from the clipboard: {kind}.").format(kind=kinds.get(result.kind, result.kind))
+        self.window.statusBar().showMessage(message, 8000)
+        if result.notes:
+            QMessageBox.information(
+                self.window,
+                _("Imported, with notes"),
+                _("The request is in the panels. These parts could not be carried over:") + "\n\n"
+                + "\n".join(f"• {note}" for note in result.notes),
+            )
+
+    def _failed(self, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, PasteError) else _("The clipboard text is not a request Wappi Desk understands.")
+        QMessageBox.warning(self.window, _("Nothing imported"), text + "\n\n" + _("Your current request was not changed."))
+
+    def copy(self, render) -> str:
+        window = self.window
+        request = window.to_model()
+        values = window.variable_values()
+        env = window.active_environment()
+        secrets = env.secret_values(values) if env else []
+        # Variables are filled in so the command runs as is; secrets stay masked unless the agent ticked the switch.
+        resolved, _missing = resolve(request, values)
+        text = render(resolved, not self.include_secrets.isChecked(), secrets)
+        QGuiApplication.clipboard().setText(text)
+        window.statusBar().showMessage(_("Copied to the clipboard."), 5000)
+        return text

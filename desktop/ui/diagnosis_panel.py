@@ -92,7 +92,10 @@ class DiagnosisPanel(QWidget):
         self._list.addStretch(1)
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)
+        self.scroll = scroll
         self.set_findings([])
+        # Before the first answer there is nothing to judge yet.
+        self.summary_label.setText(_("After «Send», what went wrong (if anything) and how to fix it appears here."))
 
     def set_findings(self, findings: list[Finding]) -> None:
         for card in self._cards:
@@ -106,6 +109,8 @@ class DiagnosisPanel(QWidget):
             self._list.insertWidget(self._list.count() - 1, card)
             self._cards.append(card)
         self.status_label.clear()
+        self.scroll.setVisible(bool(findings))
+        self.reply_button.setEnabled(bool(findings))
         if not findings:
             self.summary_label.setText(_("No problems found in this request."))
         else:

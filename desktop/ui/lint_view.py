@@ -188,6 +188,8 @@ class LintPanel(QWidget):
                              _("Errors: {errors}, warnings: {warnings}").format(errors=errors, warnings=warnings))
         self.fix_all.setEnabled(any(p.fix is not None and p.fix.safe for p in problems))
         self.list.show_problems(problems)
+        # An empty list would only take room from the editor.
+        self.list.setVisible(bool(problems))
 
 
 # ---------------------------------------------------------------- wiring

@@ -17,6 +17,8 @@ FINDINGS = [
 def test_shows_a_card_per_finding(qtbot):
     panel = DiagnosisPanel()
     qtbot.addWidget(panel)
+    assert "After «Send»" in panel.summary_label.text()
+    panel.set_findings([])
     assert "No problems" in panel.summary_label.text()
     panel.set_findings(FINDINGS)
     cards = panel.cards()

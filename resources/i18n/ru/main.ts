@@ -559,5 +559,9 @@
         <source>Fixed. Press «Send» to try again.</source>
         <translation>Исправлено. Нажмите «Отправить», чтобы попробовать снова.</translation>
     </message>
+    <message>
+        <source>After «Send», what went wrong (if anything) and how to fix it appears here.</source>
+        <translation>После «Отправить» здесь появится, что пошло не так (если что-то пошло) и как это исправить.</translation>
+    </message>
 </context>
 </TS>

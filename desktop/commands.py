@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.core import postman, runner, sender
 from desktop.core.paths import preloaded_collection
+from desktop.core.secrets import masker
 from desktop.core.store import Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, Environment
 from desktop.i18n import _
@@ -80,7 +81,7 @@ def main_run(argv: list[str]) -> int:
             return 2
         values.update(overrides)
         secret_names = {v.name for v in environment.variables if v.secret} | SECRET_BY_DEFAULT
-        mask = runner.masker([values[n] for n in secret_names if n in values])
+        mask = masker([values[n] for n in secret_names if n in values])
         client = stack.enter_context(sender.make_client(args.timeout))
         lines = runner.run(requests, values, client, mask, lambda line: _say(line.text()), args.timeout)
     passed = sum(line.ok for line in lines)

@@ -13,7 +13,6 @@ from desktop.core.models import Request, Response
 from desktop.core.variables import resolve
 from desktop.i18n import _
 
-MASK = "•••"
 
 
 @dataclass
@@ -37,18 +36,6 @@ class RunLine:
         if self.status is not None and self.error:
             line += f"  {self.error}"
         return line
-
-
-def masker(secrets: list[str]) -> Callable[[str], str]:
-    """Replaces every secret value in a text; longest first, so a secret containing another is hidden whole."""
-    values = sorted({s for s in secrets if s}, key=len, reverse=True)
-
-    def mask(text: str) -> str:
-        for value in values:
-            text = text.replace(value, MASK)
-        return text
-
-    return mask
 
 
 def collect(path: Path) -> tuple[list[Request], list[str]]:

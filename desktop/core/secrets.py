@@ -335,6 +335,12 @@ def mask(text: str, secrets: Iterable[str]) -> str:
     return text
 
 
+def masker(secrets: Iterable[str]) -> Callable[[str], str]:
+    """`mask` bound to a set of secret values: for history lines, runner output and logs."""
+    values = [s for s in secrets if s]
+    return lambda text: mask(text, values)
+
+
 # --- token paste hygiene ------------------------------------------------------------------------------
 
 

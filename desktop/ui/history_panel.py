@@ -18,22 +18,10 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import SendError
 from desktop.core.history import Entry, History
 from desktop.core.models import Request, Response
+from desktop.core.secrets import masker
 from desktop.i18n import _
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
-MASK = "••••"
-
-
-def masker(secrets: list[str]):
-    """A function hiding every secret value in a text; longest first, so one secret inside another is still hidden."""
-    ordered = sorted({s for s in secrets if s}, key=len, reverse=True)
-
-    def mask(text: str) -> str:
-        for secret in ordered:
-            text = text.replace(secret, MASK)
-        return text
-
-    return mask
 
 
 class HistoryPanel(QWidget):

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.models import KeyValue, Request
 from desktop.core.variables import Environment, Variable
-from desktop.ui.history_panel import MASK, masker
+from desktop.core.secrets import MASK, masker
 
 
 @pytest.fixture(autouse=True)

@@ -258,7 +258,11 @@ class BodyEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.editor, 1)
+        # A row, so a margin (the linter's problem markers) can stand left of the text.
+        self.editor_row = QHBoxLayout()
+        self.editor_row.setSpacing(0)
+        self.editor_row.addWidget(self.editor, 1)
+        layout.addLayout(self.editor_row, 1)
         layout.addWidget(self.card)
 
         # Progress comes from the worker as two numbers; the GUI reads them on a timer, never the worker touching widgets.

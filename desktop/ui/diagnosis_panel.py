@@ -77,6 +77,7 @@ class DiagnosisPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
         top.addWidget(self.summary_label, 1)
         self.reply_button = QPushButton(_("Reply to client"))
         self.reply_button.setToolTip(_("Copy a ready message for the client: what is wrong and how to fix it"))

@@ -6,11 +6,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QPoint, QThreadPool, QTimer, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTextEdit, QToolTip,
-    QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core import jsonlint
@@ -127,6 +135,67 @@ class LintHighlighting(QObject):
 # ---------------------------------------------------------------- the list under the editor
 
 
+class ProblemMargin(QWidget):
+    """A strip left of the editor with a dot on every line that has a problem; a click jumps to it."""
+
+    WIDTH = 14
+
+    def __init__(self, editor: QPlainTextEdit, jump: Callable[[Problem], None]):
+        super().__init__()
+        self.editor = editor
+        self.jump = jump
+        self.problems: list[Problem] = []
+        self.setFixedWidth(self.WIDTH)
+        editor.updateRequest.connect(lambda *_args: self.update())
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.problems = [p for p in problems if p.line > 0]
+        self.update()
+
+    def _line_tops(self) -> dict[int, tuple[int, Problem]]:
+        """Line number -> (y in this strip, its worst problem), for lines on screen."""
+        document = self.editor.document()
+        # The strip and the editor are siblings: go through screen coordinates.
+        offset = self.mapFromGlobal(self.editor.viewport().mapToGlobal(QPoint(0, 0))).y()
+        tops: dict[int, tuple[int, Problem]] = {}
+        for problem in self.problems:
+            if problem.line in tops and tops[problem.line][1].severity == jsonlint.ERROR:
+                continue
+            block = document.findBlockByNumber(problem.line - 1)
+            if not block.isValid():
+                continue
+            rect = self.editor.cursorRect(QTextCursor(block))
+            if -rect.height() <= rect.top() <= self.editor.viewport().height():
+                tops[problem.line] = (rect.top() + offset + rect.height() // 2, problem)
+        return tops
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for y, problem in self._line_tops().values():
+            painter.setBrush(QColor("#d32f2f" if problem.severity == jsonlint.ERROR else "#f9a825"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(3, y - 4, 8, 8)
+
+    def mousePressEvent(self, event) -> None:
+        y = event.position().y()
+        for top, problem in self._line_tops().values():
+            if abs(top - y) <= 8:
+                self.jump(problem)
+                return
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            y = event.pos().y()
+            texts = [p.message for top, p in self._line_tops().values() if abs(top - y) <= 8]
+            if texts:
+                QToolTip.showText(event.globalPos(), texts[0], self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
 class ProblemList(QListWidget):
     """One row per problem; clicking a row asks to jump there, its "Fix" button asks to fix it."""
 
@@ -206,6 +275,7 @@ class LintController(QObject):
         self.rules_provider = rules_provider or (lambda: None)
         self.problems: list[Problem] = []
         self.highlighting = LintHighlighting(editor)
+        self.margin = ProblemMargin(editor, self.jump_to)
         self.panel = LintPanel()
         self.runner = LintRunner(self)
         self._generation = 0
@@ -238,6 +308,7 @@ class LintController(QObject):
             return
         self.problems = problems
         self.highlighting.show(problems, self._text)
+        self.margin.show_problems(problems)
         self.panel.show_problems(problems)
         self.problems_changed.emit(problems)
 

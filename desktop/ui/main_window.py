@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.linter = attach_linter(self.body.editor, self.current_rules)
         self.linter.panel.list.setMaximumHeight(140)
         self.body.layout().addWidget(self.linter.panel)
+        self.body.editor_row.insertWidget(0, self.linter.margin)
         self.body.kind.currentIndexChanged.connect(self._body_kind_changed)
         self.request_warnings = QLabel()
         self.request_warnings.setObjectName("requestWarnings")

@@ -68,3 +68,30 @@ def test_big_body_is_linted_off_the_gui_thread_and_keeps_nbsp(qtbot):
     assert editor_text(editor) == text
     qtbot.waitUntil(lambda: [p.code for p in controller.problems] == ["invisible-character", "phone-as-number"],
                     timeout=5000)
+
+
+def test_margin_marks_problem_lines_and_jumps(qtbot):
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
+
+    from desktop.ui.lint_view import attach
+
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    editor = QPlainTextEdit()
+    controller = attach(editor)
+    row.addWidget(controller.margin)
+    row.addWidget(editor)
+    qtbot.addWidget(holder)
+    holder.resize(400, 300)
+    holder.show()
+    editor.setPlainText('{\n  "a": 1,\n  "phone": 79990001122\n}')
+    qtbot.waitUntil(lambda: any(p.line == 3 for p in controller.margin.problems), timeout=3000)
+    tops = controller.margin._line_tops()
+    assert 3 in tops
+    y, _problem = tops[3]
+    press = QMouseEvent(QMouseEvent.Type.MouseButtonPress, QPointF(6, y), QPointF(6, y),
+                        Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    controller.margin.mousePressEvent(press)
+    assert editor.textCursor().blockNumber() == 2

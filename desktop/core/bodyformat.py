@@ -137,6 +137,8 @@ def reindent(data: bytes, first_chunk: int = 64 * 1024, chunk: int = 256 * 1024)
         if end < size and tokens:
             # The last token may be cut at the slice edge: it is read again with the next slice.
             last = tokens.pop()
+            if tokens and tokens[-1][:1] == b'"' and (len(tokens[-1]) == 1 or tokens[-1][-1:] != b'"'):
+                last = tokens.pop()  # a string cut right after a backslash: the lone backslash was read as a word
             end = data.rfind(last, pos, end)
         if not tokens:
             if end >= size:

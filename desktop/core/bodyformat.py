@@ -120,13 +120,15 @@ def _is_json(body: bytes, truncated: bool) -> bool:
     return body.lstrip()[:1] in (b"{", b"[")
 
 
-def reindent(data: bytes, first_chunk: int = 64 * 1024, chunk: int = 1024 * 1024) -> Iterator[bytes]:
+def reindent(data: bytes, first_chunk: int = 64 * 1024, chunk: int = 256 * 1024) -> Iterator[bytes]:
     """JSON text re-indented two spaces a level, yielded piece by piece (the first piece small, for the first screen).
 
     Works on the token stream without building Python objects, so 20 MB of JSON costs 20 MB, not 200, and a body
-    cut short (or not quite JSON) is still laid out.
+    cut short (or not quite JSON) is still laid out. Every piece but the last ends with a line break, so a viewer
+    can keep the pieces as they are (no line, and no search match, spans two of them).
     """
     depth, pending, pos, size = 0, False, 0, len(data)
+    carry: list[bytes] = []  # the start of a line that continues in the next slice
     indents = [b"\n" + INDENT * d for d in range(64)]
     step = first_chunk
     while pos < size:
@@ -135,13 +137,15 @@ def reindent(data: bytes, first_chunk: int = 64 * 1024, chunk: int = 1024 * 1024
         if end < size and tokens:
             # The last token may be cut at the slice edge: it is read again with the next slice.
             last = tokens.pop()
+            if tokens and tokens[-1][:1] == b'"' and (len(tokens[-1]) == 1 or tokens[-1][-1:] != b'"'):
+                last = tokens.pop()  # a string cut right after a backslash: the lone backslash was read as a word
             end = data.rfind(last, pos, end)
         if not tokens:
             if end >= size:
                 break
             step *= 2  # one token longer than a slice (a base64 string): widen the slice
             continue
-        out: list[bytes] = []
+        out = carry
         add = out.append
         for tok in tokens:
             c = tok[0]
@@ -165,9 +169,21 @@ def reindent(data: bytes, first_chunk: int = 64 * 1024, chunk: int = 1024 * 1024
                 if c == 123 or c == 91:  # { [
                     depth += 1
                     pending = True
-        yield b"".join(out)
         pos = end
         step = chunk
+        last_break = len(out) - 1
+        while last_break >= 0 and out[last_break][:1] != b"\n":  # only indents start with a line break
+            last_break -= 1
+        if last_break < 0:
+            carry = out
+            continue
+        carry = [out[last_break][1:], *out[last_break + 1 :]]
+        del out[last_break:]
+        add(b"\n")
+        yield b"".join(out)
+    tail = b"".join(carry)
+    if tail:
+        yield tail
 
 
 def line_starts(piece: bytes, base: int) -> Iterator[int]:

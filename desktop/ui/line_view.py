@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPalette
@@ -38,8 +39,13 @@ class LineView(QAbstractScrollArea):
         self.viewport().setAutoFillBackground(True)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.data = bytearray()
-        self.starts = array("I", [0])
+        # The text is kept as the pieces it arrived in, never joined: one growing 30 MB buffer leaves the C
+        # allocator holding every size it grew through. Each piece has its own line starts (offsets inside it).
+        self.pieces: list[bytes] = [b""]
+        self.piece_offsets: list[int] = [0]  # where each piece begins in the whole text
+        self.piece_lines: list[int] = [0]  # the number of the first line of each piece
+        self.piece_starts: list[array] = [array("I", [0])]
+        self.size = 0
         self.encoding = "utf-8"
         self.highlight = False
         self.longest = 0
@@ -51,8 +57,10 @@ class LineView(QAbstractScrollArea):
 
     def set_content(self, data: bytes, starts: array | None = None, encoding: str = "utf-8", highlight: bool = False) -> None:
         """Show `data`; `starts` are its line offsets (newlines are indexed here when not given)."""
-        self.data = bytearray(data) if starts is None or not isinstance(data, (bytes, bytearray)) else data
-        self.starts = starts if starts is not None else array("I", [0, *line_starts(bytes(data), 0)])
+        data = data if isinstance(data, bytes) else bytes(data)
+        self.pieces, self.piece_offsets, self.piece_lines = [data], [0], [0]
+        self.piece_starts = [starts if starts is not None else _starts(data)]
+        self.size = len(data)
         self.encoding = encoding
         self.highlight = highlight
         self.current = None
@@ -63,39 +71,74 @@ class LineView(QAbstractScrollArea):
         self._update_bars()
 
     def append(self, piece: bytes) -> None:
-        """Add a piece of a text that is still being prepared (the pretty view of a big body)."""
-        if not isinstance(self.data, bytearray):
-            self.data = bytearray(self.data)
-        first = len(self.starts)
-        self.starts.extend(line_starts(piece, len(self.data)))
-        self.data += piece
-        self.longest = max(self.longest, self._longest(first - 1))
+        """Add a piece of a text that is still being prepared (the pretty view of a big body).
+
+        Pieces that end with a line break (as bodyformat.reindent makes them) are kept as they are; otherwise the
+        last piece is joined with the new one so that no line spans two pieces.
+        """
+        last = self.pieces[-1]
+        if not last.endswith(b"\n"):
+            self._drop_last()
+            piece = last + piece
+        elif self.piece_starts[-1][-1] == len(last):
+            self.piece_starts[-1].pop()  # the empty line after the break is the new piece's first line
+        self.piece_offsets.append(self.size)
+        self.piece_lines.append(self.line_count() if self.pieces else 0)
+        self.pieces.append(piece)
+        self.piece_starts.append(_starts(piece))
+        self.size += len(piece)
+        self.longest = max(self.longest, self._longest(len(self.pieces) - 1))
         self._update_bars()
 
-    def _longest(self, from_line: int) -> int:
-        starts = self.starts
-        if len(starts) - from_line > 1:
-            widest = max(b - a for a, b in zip(starts[from_line:], starts[from_line + 1 :]))
-        else:
-            widest = 0
-        return max(widest, len(self.data) - starts[-1])
+    def _drop_last(self) -> None:
+        self.size -= len(self.pieces.pop())
+        self.piece_starts.pop()
+        self.piece_offsets.pop()
+        self.piece_lines.pop()
+
+    def _longest(self, piece: int) -> int:
+        starts = self.piece_starts[piece]
+        widest = max((b - a for a, b in zip(starts, starts[1:])), default=0)
+        return max(widest, len(self.pieces[piece]) - starts[-1])
 
     def line_count(self) -> int:
-        return len(self.starts)
+        return self.piece_lines[-1] + len(self.piece_starts[-1])
 
     def line_bytes(self, index: int) -> bytes:
-        start = self.starts[index]
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.data)
-        return bytes(self.data[start:end]).rstrip(b"\r\n")
+        piece = bisect.bisect_right(self.piece_lines, index) - 1
+        starts, local = self.piece_starts[piece], index - self.piece_lines[piece]
+        end = starts[local + 1] if local + 1 < len(starts) else len(self.pieces[piece])
+        return self.pieces[piece][starts[local] : end].rstrip(b"\r\n")
 
     def line_text(self, index: int) -> str:
         return self.line_bytes(index).decode(self.encoding, errors="replace")
 
+    def line_start(self, index: int) -> int:
+        piece = bisect.bisect_right(self.piece_lines, index) - 1
+        return self.piece_offsets[piece] + self.piece_starts[piece][index - self.piece_lines[piece]]
+
     def toPlainText(self) -> str:  # noqa: N802 - the QPlainTextEdit name, kept so callers need not care
-        return bytes(self.data).decode(self.encoding, errors="replace")
+        return b"".join(self.pieces).decode(self.encoding, errors="replace")
 
     def line_of(self, offset: int) -> int:
-        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        piece = max(bisect.bisect_right(self.piece_offsets, offset) - 1, 0)
+        local = bisect.bisect_right(self.piece_starts[piece], offset - self.piece_offsets[piece]) - 1
+        return self.piece_lines[piece] + max(local, 0)
+
+    def find(self, pattern: re.Pattern[bytes], start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        """(offset, length) of each match between `start` and `end`, piece by piece (a match never spans a line break)."""
+        end = self.size if end is None else end
+        first = max(bisect.bisect_right(self.piece_offsets, start) - 1, 0)
+        for piece in range(first, len(self.pieces)):
+            base = self.piece_offsets[piece]
+            if base >= end:
+                break
+            data = self.pieces[piece]
+            for match in pattern.finditer(data, max(start - base, 0), min(end - base, len(data))):
+                yield base + match.start(), match.end() - match.start()
+
+    def count(self, pattern: re.Pattern[bytes]) -> int:
+        return sum(len(pattern.findall(piece)) for piece in self.pieces)
 
     # --- scrolling and painting ------------------------------------------------------------------
 
@@ -158,7 +201,7 @@ class LineView(QAbstractScrollArea):
         if self.pattern is None:
             return
         metrics = self.fontMetrics()
-        base = self.starts[index]
+        base = self.line_start(index)
         for match in self.pattern.finditer(raw):
             before = len(raw[: match.start()].decode(self.encoding, errors="replace"))
             if before >= len(text):
@@ -219,3 +262,10 @@ class LineView(QAbstractScrollArea):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         self.viewport().update()
+
+
+def _starts(data: bytes) -> array:
+    # "I" holds offsets inside one piece (pieces are far below 4 GB) in half the room of Python ints.
+    starts = array("I" if len(data) < 2**32 else "q", [0])
+    starts.extend(line_starts(data, 0))
+    return starts

@@ -477,17 +477,18 @@ class ResponseView(QWidget):
             self.body.mark(None, None)
             return 0
         pattern = search_pattern(query)
-        self.match_count = len(pattern.findall(self.body.data))
+        self.match_count = self.body.count(pattern)
         self.body.mark(pattern, None)
         if self.match_count:
-            self._go(pattern.search(self.body.data), 1)
+            self._go(next(self.body.find(pattern)), 1)
         else:
             self.match_label.setText(_("Not found"))
         return self.match_count
 
-    def _go(self, match, index: int) -> None:
+    def _go(self, match: tuple[int, int], index: int) -> None:
+        """Show `match` (offset, length), the index-th of the matches."""
         self.match_index = index
-        self.body.mark(self.body.pattern, (match.start(), match.end() - match.start()))
+        self.body.mark(self.body.pattern, match)
         more = _(" (still loading)") if self.loading else ""
         self.match_label.setText(_("{i} of {n}").format(i=index, n=self.match_count) + more)
 
@@ -496,9 +497,9 @@ class ResponseView(QWidget):
             self.run_search()
             return
         start = self.body.current[0] + 1
-        match = self.body.pattern.search(self.body.data, start)
+        match = next(self.body.find(self.body.pattern, start), None)
         if match is None:
-            self._go(self.body.pattern.search(self.body.data), 1)
+            self._go(next(self.body.find(self.body.pattern)), 1)
         else:
             self._go(match, self.match_index + 1)
 
@@ -506,18 +507,18 @@ class ResponseView(QWidget):
         if self.body.pattern is None or self.body.current is None:
             self.run_search()
             return
-        data, pattern, before = self.body.data, self.body.pattern, self.body.current[0]
+        body, pattern, before = self.body, self.body.pattern, self.body.current[0]
         window = 64 * 1024
         while True:
             # Look back in growing windows: a regex cannot search backwards, and the whole prefix may be 30 MB.
             last = None
-            for last in pattern.finditer(data, max(before - window, 0), before):
+            for last in body.find(pattern, max(before - window, 0), before):
                 pass
             if last is not None or before - window <= 0:
                 break
             window *= 4
         if last is None:
-            *_rest, last = pattern.finditer(data)
+            *_rest, last = body.find(pattern)
             self._go(last, self.match_count)
         else:
             self._go(last, self.match_index - 1 if self.match_index > 1 else self.match_count)

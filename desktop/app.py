@@ -91,6 +91,7 @@ class DeskApp:
     def make_window(self) -> MainWindow:
         apply_language(self.settings.language)
         window = MainWindow(self.settings, self.client, self.environments, self.secrets.get)
+        window.secret_setter = self.secrets.set
         window.language_requested.connect(self.switch_language)
         window.settings_changed.connect(self.save_settings)
         window.desk = self

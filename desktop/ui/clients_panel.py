@@ -224,11 +224,27 @@ class ClientsPanel(QObject):
         if name is not None:
             self.rename_client(client, name)
 
+    def _secret_names(self, client: str) -> list[str]:
+        try:
+            return [v.name for v in self.store.environment(client).variables if v.secret]
+        except StoreError:
+            return ["token"]
+
+    def _copy_secrets(self, old: str, new: str) -> list[str]:
+        """Secret values follow a client to its new name (they are keyed by it in the keyring)."""
+        names = self._secret_names(old)
+        for name in names:
+            value = self.secret_store.get(old, name)
+            if value:
+                self.secret_store.set(new, name, value)
+        return names
+
     def rename_client(self, old: str, new: str) -> None:
         old_dir = self.store.client_dir(old)
         target = self._run(lambda: self.store.rename_client(old, new))
         if target is None:
             return
+        self.secret_store.delete_environment(old, self._copy_secrets(old, target.name))
         self.session.relocate(old_dir, target, target.name)
         self.window.environments[:] = [e for e in self.window.environments if e.name != old]
         box = self.window.environment_box
@@ -239,7 +255,9 @@ class ClientsPanel(QObject):
         self.refresh()
 
     def duplicate_client(self, client: str) -> None:
-        if self._run(lambda: self.store.duplicate_client(client)) is not None:
+        copy = self._run(lambda: self.store.duplicate_client(client))
+        if copy is not None:
+            self._copy_secrets(client, copy)
             self.refresh()
 
     def new_request(self, client: str, folder: Path = Path()) -> Path | None:
@@ -351,9 +369,14 @@ class ClientsPanel(QObject):
         return target
 
     def delete(self, path: Path, label: str) -> None:
+        client = next((c for c in self.store.clients() if self.store.client_dir(c) == path), None)
+        names = self._secret_names(client) if client else []
         deleted = self._run(lambda: self.store.delete(path))
         if deleted is None:
             return
+        if client:
+            # The client's token leaves the keyring with it; after an undo the app asks for it again by name.
+            self.secret_store.delete_environment(client, names)
         self.deleted.append(deleted)
         self.session.forget(deleted.original)
         self.refresh()

@@ -31,6 +31,10 @@ class MemorySecrets:
     def set(self, environment: str, name: str, value: str) -> None:
         self._values[(environment, name)] = value
 
+    def delete_environment(self, environment: str, names) -> None:
+        for name in names:
+            self._values.pop((environment, name), None)
+
 
 class EnvironmentDialog(QDialog):
     """Edits a copy: `environment()` and `secrets()` give the result after OK."""

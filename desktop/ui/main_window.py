@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -28,7 +29,8 @@ from desktop.core.errors import SendError
 from desktop.core.models import Request, split_url, join_url
 from desktop.core.sender import prepare, send
 from desktop.core.settings import Settings
-from desktop.core.variables import Environment
+from desktop.core.secrets import clean_token
+from desktop.core.variables import Environment, resolve
 from desktop.i18n import _, pick
 from desktop.ui.body_editor import BodyEditor
 from desktop.core.diagnose import apply_fix, diagnose
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.environments = environments or []
         self.secret_lookup = secret_lookup
         self.desk = None  # the DeskApp that made this window (app.py), kept alive with it
+        # Where a secret typed at send time is kept (the keyring); None: nowhere, so the agent is not asked.
+        self.secret_setter: Callable[[str, str, str], None] | None = None
         self.task: Task | None = None
         self.cancel_event: threading.Event | None = None
         self._syncing = False
@@ -253,6 +257,29 @@ class MainWindow(QMainWindow):
         self.request_tabs.setCurrentWidget(self.body if item.request.body.kind != "none" else self.params)
         self.response_view.clear()
 
+    def _ask_missing_secrets(self, request: Request, values: dict[str, str]) -> dict[str, str]:
+        """A secret the request needs but this computer lacks (a collection moved here, a new client) is asked for by name."""
+        env = self.active_environment()
+        if env is None or self.secret_setter is None:
+            return values
+        for name in resolve(request, values)[1]:
+            variable = env.get(name)
+            if variable is None or not variable.secret:
+                continue
+            text, ok = QInputDialog.getText(
+                self,
+                _("A secret is needed"),
+                _("«{name}» of «{environment}» is not stored on this computer. Enter it; it is kept in the system's password store.").format(
+                    name=name, environment=env.name
+                ),
+                QLineEdit.EchoMode.Password,
+            )
+            value, _warnings = clean_token(text)
+            if ok and value:
+                self.secret_setter(env.name, name, value)
+                values[name] = value
+        return values
+
     def current_rules(self):
         return self.current_item.meta.get("rules") if self.current_item is not None else None
 
@@ -366,7 +393,7 @@ class MainWindow(QMainWindow):
         if self.task is not None:
             return
         request = self.to_model()
-        values = self.variable_values()
+        values = self._ask_missing_secrets(request, self.variable_values())
         try:
             prepare(request, values)
         except SendError as error:

@@ -563,5 +563,13 @@
         <source>After «Send», what went wrong (if anything) and how to fix it appears here.</source>
         <translation>После «Отправить» здесь появится, что пошло не так (если что-то пошло) и как это исправить.</translation>
     </message>
+    <message>
+        <source>A secret is needed</source>
+        <translation>Нужен секрет</translation>
+    </message>
+    <message>
+        <source>«{name}» of «{environment}» is not stored on this computer. Enter it; it is kept in the system's password store.</source>
+        <translation>«{name}» для «{environment}» не сохранён на этом компьютере. Введите его — он будет храниться в системном хранилище паролей.</translation>
+    </message>
 </context>
 </TS>

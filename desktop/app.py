@@ -92,6 +92,8 @@ class DeskApp:
         apply_language(self.settings.language)
         window = MainWindow(self.settings, self.client, self.environments, self.secrets.get)
         window.secret_setter = self.secrets.set
+        if self.sandbox is not None:
+            window.add_sandbox_log(self.sandbox)
         window.language_requested.connect(self.switch_language)
         window.settings_changed.connect(self.save_settings)
         window.desk = self

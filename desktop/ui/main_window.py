@@ -280,6 +280,14 @@ class MainWindow(QMainWindow):
                 values[name] = value
         return values
 
+    def add_sandbox_log(self, sandbox) -> None:
+        from desktop.ui.sandbox_log import SandboxLog
+
+        action = QAction(_("What the sandbox received…"), self)
+        action.triggered.connect(lambda: SandboxLog(sandbox, self).show())
+        self.request_menu.addAction(action)
+        self.sandbox_log_action = action
+
     def current_rules(self):
         return self.current_item.meta.get("rules") if self.current_item is not None else None
 

@@ -571,5 +571,49 @@
         <source>«{name}» of «{environment}» is not stored on this computer. Enter it; it is kept in the system's password store.</source>
         <translation>«{name}» для «{environment}» не сохранён на этом компьютере. Введите его — он будет храниться в системном хранилище паролей.</translation>
     </message>
+    <message>
+        <source>What the sandbox received</source>
+        <translation>Что получила песочница</translation>
+    </message>
+    <message>
+        <source>What the sandbox received…</source>
+        <translation>Что получила песочница…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Метод</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>мс</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Select a request to see the headers that arrived.</source>
+        <translation>Выберите запрос, чтобы увидеть пришедшие заголовки.</translation>
+    </message>
+    <message>
+        <source>Every request the built-in sandbox answered, newest first. The token is masked.</source>
+        <translation>Все запросы, на которые ответила встроенная песочница, новые сверху. Токен скрыт.</translation>
+    </message>
+    <message>
+        <source>Body: {n} bytes</source>
+        <translation>Тело: {n} байт</translation>
+    </message>
 </context>
 </TS>

@@ -452,14 +452,6 @@
         <translation>Встроенная песочница не запустилась ({reason}); запросы к настоящему API работают.</translation>
     </message>
     <message>
-        <source>Requests</source>
-        <translation>Запросы</translation>
-    </message>
-    <message>
-        <source>Webhooks</source>
-        <translation>Вебхуки</translation>
-    </message>
-    <message>
         <source>…and {n} more.</source>
         <translation>…и ещё {n}.</translation>
     </message>
@@ -580,24 +572,12 @@
         <translation>Что получила песочница…</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Время</translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation>Метод</translation>
     </message>
     <message>
         <source>Address</source>
         <translation>Адрес</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>мс</translation>
     </message>
     <message>
         <source>Why</source>

@@ -4,8 +4,13 @@ Run under Xvfb from the repo root: `xvfb-run -a -s "-screen 0 1400x900x24" pytho
 """
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
+
+# A fresh data folder: the pictures show what a new agent sees, never this machine's clients or drafts.
+os.environ["WAPPI_DESK_HOME"] = tempfile.mkdtemp(prefix="wappi-desk-shots-")
 
 from PySide6.QtCore import QTimer
 

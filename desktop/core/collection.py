@@ -48,7 +48,8 @@ class Folder:
 
 
 def request_from_data(data: Any, source: str = "") -> tuple[Request, dict[str, Any]]:
-    if not isinstance(data, dict) or data.get("kind", "request") != "request":
+    # "kind" is required: a Postman file or any other JSON lying in a client's folder is not taken for a request.
+    if not isinstance(data, dict) or data.get("kind") != "request":
         raise FormatError(_("{file}: this is not a request file").format(file=source))
     check_version(data, source)
     check_shape(data, "request", source)

@@ -182,3 +182,20 @@ def test_import_into_an_impossible_client_name_is_refused(store, tmp_path, clien
     assert main_import([str(source), "--client", client, "--store", str(store.root)]) == 1
     assert capsys.readouterr().err.strip()
     assert tree_state(tmp_path) == before
+
+
+def test_run_names_damaged_files_sends_the_rest_and_changes_nothing(store, server, capsys):
+    from tests.core.test_collection import HOSTILE
+
+    client_with(store, "Acme", server.url, Request("GET", "{{base_url}}/ok", name="Ok"))
+    folder = store.client_dir("Acme")
+    for name, data in HOSTILE.items():
+        (folder / name).write_bytes(data)
+    before = tree_state(folder)
+    assert main_run(["Acme", "--store", str(store.root)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("OK") and [a.path for a in server.arrived] == ["/ok"]
+    for name in HOSTILE:
+        assert f"{name}: " in captured.err
+    assert "Traceback" not in captured.err
+    assert tree_state(folder) == before

@@ -1,7 +1,6 @@
 """Clients' collections and environments on disk: a folder per client, a file per request, safe names, search."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -24,6 +23,7 @@ from desktop.core.collection import (
     check_shape,
     check_version,
     dump_request,
+    json_bytes,
     load_tree,
     read_json,
     read_request,
@@ -62,9 +62,9 @@ def check_name(name: str, taken: Iterable[str] = ()) -> str:
         raise StoreError(_("A name cannot contain / or \\. Use a dash instead."))
     if ".." in name:
         raise StoreError(_("A name cannot contain two dots in a row (..)."))
-    bad = sorted({c for c in name if c in FORBIDDEN_CHARS or ord(c) < 32})
+    bad = sorted({c for c in name if c in FORBIDDEN_CHARS or _unwritable(c)})
     if bad:
-        shown = " ".join(c if ord(c) >= 32 else "?" for c in bad)
+        shown = " ".join("?" if _unwritable(c) else c for c in bad)
         raise StoreError(_("A name cannot contain these characters: {chars}. Remove them and try again.").format(chars=shown))
     if name.startswith(".") or name.endswith("."):
         raise StoreError(_("A name cannot start or end with a dot."))
@@ -77,6 +77,11 @@ def check_name(name: str, taken: Iterable[str] = ()) -> str:
     if name.casefold() in {t.casefold() for t in taken}:
         raise StoreError(_("«{name}» already exists. Choose another name.").format(name=name))
     return name
+
+
+def _unwritable(char: str) -> bool:
+    """Control characters, and lone surrogates (from JSON escapes), which no file system takes."""
+    return ord(char) < 32 or 0xD800 <= ord(char) <= 0xDFFF
 
 
 def check_request_name(name: str) -> str:
@@ -431,7 +436,7 @@ class Store:
         """Write the planned tree under `base`; returns the staged request files (relative), in order."""
         base.mkdir(parents=True)
         data = {"schema_version": SCHEMA_VERSION, "kind": "environment", **environment.to_dict(), "name": client}
-        write_atomic(base / ENVIRONMENT_FILE, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_atomic(base / ENVIRONMENT_FILE, json_bytes(data))
         staged = []
         for plan in planned:
             folder = base
@@ -442,7 +447,7 @@ class Store:
                     if safe != real:
                         # The file system could not take the real name: folder.json keeps it for the tree and export.
                         data = {"schema_version": SCHEMA_VERSION, "kind": "folder", "name": real}
-                        write_atomic(folder / FOLDER_FILE, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+                        write_atomic(folder / FOLDER_FILE, json_bytes(data))
             try:
                 written = write_new(folder, file_names(slug(plan.request.name)), dump_request(plan.request, plan.meta))
             except OSError as exc:
@@ -508,7 +513,7 @@ class Store:
         if path.exists():
             _read_environment(path)  # refuses to replace a damaged or newer file
         data = {"schema_version": SCHEMA_VERSION, "kind": "environment", **environment.to_dict(), "name": client}
-        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_atomic(path, json_bytes(data))
         return path
 
     # ---- search --------------------------------------------------------------------------------
@@ -601,7 +606,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 def folder_name(name: str) -> str:
     """A folder name every file system takes, as close to `name` as possible."""
-    text = "".join("-" if c in FORBIDDEN_CHARS or c in "/\\" or ord(c) < 32 else c for c in name.strip())
+    text = "".join("-" if c in FORBIDDEN_CHARS or c in "/\\" or _unwritable(c) else c for c in name.strip())
     text = text.replace("..", "-").strip(". ")[:MAX_NAME].strip(". ") or _("Folder")
     if text.split(".")[0].strip().upper() in RESERVED_NAMES:
         text = f"_{text}"

@@ -221,7 +221,7 @@ def main_import(argv: list[str]) -> int:
 def imported_line(count: int, client: str) -> str:
     # The one place this sentence is made: it moves to ngettext with the gettext catalogues.
     if count == 1:
-        return _("1 request imported into «{client}».").format(client=client)
+        return _("1 request imported into «{client}».").format(count=count, client=client)
     return _("{count} requests imported into «{client}».").format(count=count, client=client)
 
 

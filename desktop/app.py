@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
@@ -32,6 +33,32 @@ def qt_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class ClientOnFirstUse:
+    """The shared httpx client, built at the first send from whichever thread sends first.
+
+    Building it loads httpcore and the TLS certificate store (~0.25 s, ~10 MB here), which the first paint need not wait for.
+    """
+
+    def __init__(self, timeout: float):
+        self._timeout = timeout
+        self._client = None
+        self._lock = threading.Lock()
+
+    def _built(self):
+        with self._lock:
+            if self._client is None:
+                self._client = make_client(self._timeout)
+            return self._client
+
+    def __getattr__(self, name: str):
+        return getattr(self._built(), name)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+
+
 _qt_translator: QTranslator | None = None
 
 
@@ -59,7 +86,7 @@ class DeskApp:
     def __init__(self, paths: Paths | None = None, settings: Settings | None = None):
         self.paths = paths or Paths.default()
         self.settings = settings or Settings.load(self.paths.config)
-        self.client = make_client(self.settings.timeout_s)
+        self.client = ClientOnFirstUse(self.settings.timeout_s)
         self.window: MainWindow | None = None
         self.sandbox = None
         self.sandbox_problem = ""

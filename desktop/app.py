@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 import threading
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +16,7 @@ from desktop.core.sender import make_client
 from desktop.core.settings import Settings
 from desktop.ui.clients_panel import attach_clients
 from desktop.ui.main_window import MainWindow
+from desktop.ui.qt_catalogue import QtCatalogue
 
 
 def qt_app(argv: list[str] | None = None) -> QApplication:
@@ -59,7 +60,7 @@ class ClientOnFirstUse:
                 self._client.close()
 
 
-_qt_translator: QTranslator | None = None
+_qt_translator: QtCatalogue | None = None
 
 
 def apply_language(setting: str) -> str:
@@ -70,12 +71,11 @@ def apply_language(setting: str) -> str:
     if app is not None:
         if _qt_translator is not None:
             app.removeTranslator(_qt_translator)
+            _qt_translator.deleteLater()
             _qt_translator = None
         if lang != "en":
-            translator = QTranslator(app)
-            if translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-                app.installTranslator(translator)
-                _qt_translator = translator
+            _qt_translator = QtCatalogue(lang, app)
+            app.installTranslator(_qt_translator)
         QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
     return lang
 

@@ -306,6 +306,7 @@ def draft(method: Method, notes: dict[str, Any]) -> dict[str, Any]:
     elif method.body_kind == "form":
         headers.append({"name": "Content-Type", "value": "application/x-www-form-urlencoded"})
         body_data = {"kind": "text", "text": _form_body(method)}
+        body = dict(parse_qsl(body_data["text"]))
     elif method.body_kind == "raw":
         headers.append({"name": "Content-Type", "value": "text/plain"})
         body_data = {"kind": "text", "text": method.body_text.strip()}

@@ -142,7 +142,8 @@ class Call:
 class Api:
     """The sandbox's state and its handlers; a path without a handler answers its documented example, made fresh.
 
-    Handlers are found by the path's part after the platform prefix (`sync/get/status` serves /api and /tapi),
+    Handlers are found by the path's part after the platform and sync/async prefix (`get/status` serves
+    /api/sync/get/status and /tapi/sync/get/status),
     or by "tg:" + that part where Telegram differs. Every change happens under one lock.
     """
 
@@ -158,25 +159,25 @@ class Api:
         self._delay_scale = delay_scale
         self._seed_documented_tasks()
         self.handlers: dict[str, Callable[[Call], dict[str, Any]]] = {
-            "sync/get/status": self.status,
-            "sync/qr/get": self.qr,
-            "sync/auth/code": self.auth_code,
-            "tg:sync/auth/phone": self.tg_auth_phone,
-            "tg:sync/auth/code": self.tg_auth_code,
-            "tg:sync/auth/2fa": self.tg_auth_2fa,
-            "tg:sync/auth/qr": self.tg_auth_qr,
+            "get/status": self.status,
+            "qr/get": self.qr,
+            "auth/code": self.auth_code,
+            "tg:auth/phone": self.tg_auth_phone,
+            "tg:auth/code": self.tg_auth_code,
+            "tg:auth/2fa": self.tg_auth_2fa,
+            "tg:auth/qr": self.tg_auth_qr,
             "profile/add": self.profile_add,
             "profile/delete": self.profile_delete,
             "profile/restart": self.restart,
             "profile/logout": self.logout,
             "profile/all/get": self.all_profiles,
-            "sync/message/mark/read": lambda call: self.fresh(call, {"status": "done", **now_fields(), "uuid": call.profile.profile_id}),
-            "sync/messages/get": self.messages,
-            "sync/message/media/download": self.media,
-            "sync/contact/check": self.contact_check,
-            "sync/contacts/get": self.contacts,
-            "sync/contact/get": self.contact,
-            "sync/chats/get": self.chats,
+            "message/mark/read": lambda call: {"status": "done", **now_fields(), "uuid": call.profile.profile_id},
+            "messages/get": self.messages,
+            "message/media/download": self.media,
+            "contact/check": self.contact_check,
+            "contacts/get": self.contacts,
+            "contact/get": self.contact,
+            "chats/get": self.chats,
             "webhook/url/get": self.webhook_get,
             "webhook/url/set": self.webhook_set,
             "webhook/url/delete": self.webhook_delete,
@@ -200,12 +201,10 @@ class Api:
         if handler is None and send_of(call.route.path) and call.profile is not None:
             handler = self.send_async if mode == "async" else self.send
         with self._lock:
-            return (handler or self.documented_example)(call)
+            ours = (handler or self.documented_example)(call)
+        # Every top-level key of the documented example is there; what the sandbox knows wins over the example.
+        return {**self.documented_example(call), **ours} if handler else ours
 
-    def fresh(self, call: Call, ours: dict[str, Any]) -> dict[str, Any]:
-        """Our answer with every top-level key of the documented example present (documented values fill gaps)."""
-        documented = self.documented_example(call)
-        return {**documented, **ours}
 
     # -- profile
     def status(self, call: Call) -> dict[str, Any]:
@@ -287,8 +286,8 @@ class Api:
             event = {**self._auth_event(profile, "offline"), "reason": "logout from api"}
             self._notify(profile, "authorization_status", [event])
         if platform == "tg":
-            return self.fresh(call, {"status": "done", **now_fields(), "detail": "logout success",
-                                     "task_id": uuid.uuid4().hex, "uuid": profile.profile_id})
+            return {"status": "done", **now_fields(), "detail": "logout success",
+                                     "task_id": uuid.uuid4().hex, "uuid": profile.profile_id}
         return {"status": "done", **now_fields(), "detail": "ok! You are logouted"}
 
     def all_profiles(self, call: Call) -> dict[str, Any]:
@@ -303,7 +302,7 @@ class Api:
             result["message_id"] = str(random.randint(1_000_000, 9_999_999))
             task["response"]["message_id"] = result["message_id"]
             result = {**result, "uuid": profile.profile_id, "pts": random.randint(1000, 99999), "pts_count": 1}
-        return self.fresh(call, result)
+        return result
 
     def send_async(self, call: Call) -> dict[str, Any]:
         profile = call.profile
@@ -321,7 +320,7 @@ class Api:
 
         self._scheduler.later(delay, run)
         detail = "Story sent to queue" if task["command"] == "sendStory" else "Message sent to queue"
-        return self.fresh(call, {"status": "done", **now_fields(), "detail": detail, "task_id": task["task_id"]})
+        return {"status": "done", **now_fields(), "detail": detail, "task_id": task["task_id"]}
 
     def _task_id(self, call: Call) -> str:
         # Telegram task ids are 32 hex digits without dashes, WhatsApp ones are UUIDs.
@@ -425,8 +424,8 @@ class Api:
         page = [{k: v for k, v in m.items() if not k.startswith("_")} for m in history[offset:offset + limit]]
         if query.get("reverse", "false").lower() == "true":
             page.reverse()
-        return self.fresh(call, {"status": "done", **now_fields(), "messages": page, "total_count": len(history),
-                                 "uuid": call.profile.profile_id})
+        return {"status": "done", **now_fields(), "messages": page, "total_count": len(history),
+                                 "uuid": call.profile.profile_id}
 
     def media(self, call: Call) -> dict[str, Any]:
         wanted = call.query["message_id"]
@@ -439,8 +438,8 @@ class Api:
         return self._media_answer(call, base64.b64encode(sample_picture_png()).decode(), "image", "image/png")
 
     def _media_answer(self, call: Call, b64: str, kind: str, mime: str) -> dict[str, Any]:
-        return self.fresh(call, {"status": "done", **now_fields(), "task_id": str(uuid.uuid4()), "uuid": call.profile.profile_id,
-                                 "file_b64": b64.split(",", 1)[-1], "media_type": kind, "mime_type": mime})
+        return {"status": "done", **now_fields(), "task_id": str(uuid.uuid4()), "uuid": call.profile.profile_id,
+                                 "file_b64": b64.split(",", 1)[-1], "media_type": kind, "mime_type": mime}
 
     # -- chats and contacts
     def contact_check(self, call: Call) -> dict[str, Any]:
@@ -459,10 +458,10 @@ class Api:
             name = "Echo" if number == ECHO_NUMBER else ""
             items.append({"id": f"{number}@c.us", "type": "in", "number": number, "pushname": name, "firstName": name,
                           "lastName": "", "picture": "", "thumbnail": "", "username": "", "isMe": False})
-        return self.fresh(call, {"status": "done", **now_fields(), "contacts": items})
+        return {"status": "done", **now_fields(), "contacts": items}
 
     def contact(self, call: Call) -> dict[str, Any]:
-        return self.fresh(call, {"status": "done", **now_fields(), "contact": self._contact(call.query["recipient"].split("@")[0])})
+        return {"status": "done", **now_fields(), "contact": self._contact(call.query["recipient"].split("@")[0])}
 
     def chats(self, call: Call) -> dict[str, Any]:
         wanted = None
@@ -482,14 +481,15 @@ class Api:
                             "last_time": last["time"], "name": name})
         dialogs.sort(key=lambda d: d["last_time"], reverse=True)
         offset, limit = int(call.query.get("offset") or 0), int(call.query.get("limit") or 200)
-        return self.fresh(call, {"status": "done", **now_fields(), "dialogs": dialogs[offset:offset + limit],
-                                 "total_count": len(dialogs)})
+        return {"status": "done", **now_fields(), "dialogs": dialogs[offset:offset + limit],
+                                 "total_count": len(dialogs)}
 
     # -- webhooks
     def webhook_get(self, call: Call) -> dict[str, Any]:
         url = call.profile.webhook_url
         detail = f"WebHook установлен на адрес {url}" if url else "WebHook не установлен"
-        return {"detail": detail, "status": "done", "url": url, "installed": bool(url)}
+        return {"detail": detail, "status": "done", "url": url, "installed": bool(url),
+                                 "auth": call.profile.webhook_auth}
 
     def webhook_set(self, call: Call) -> dict[str, Any]:
         call.profile.webhook_url = call.query["url"]
@@ -518,23 +518,23 @@ class Api:
         task = self.tasks.get(call.query["task_id"])
         if task is None or task["uuid"] != call.profile.profile_id:
             raise ApiError(404, "Task not found: check task_id (it comes in the answer of a send)")
-        return self.fresh(call, {"status": "done", "task": _public(task)})
+        return {"status": "done", "task": _public(task)}
 
     def queue(self, call: Call) -> dict[str, Any]:
         waiting = [_public(t) for t in self.tasks.values() if t["uuid"] == call.profile.profile_id and t["response"] is None]
-        return self.fresh(call, {"status": "done", "tasks": waiting})
+        return {"status": "done", "tasks": waiting}
 
 
     def purge(self, call: Call) -> dict[str, Any]:
         waiting = [key for key, t in self.tasks.items() if t["uuid"] == call.profile.profile_id and t["response"] is None]
         for key in waiting:
             del self.tasks[key]
-        return self.fresh(call, {"status": "done"})
+        return {"status": "done"}
 
     def all_tasks(self, call: Call) -> dict[str, Any]:
         mine = [_public(t) for t in reversed(self.tasks.values()) if t["uuid"] == call.profile.profile_id]
         offset, limit = int(call.query.get("offset") or 0), int(call.query.get("limit") or len(mine) or 1)
-        return self.fresh(call, {"status": "done", "tasks": mine[offset:offset + limit]})
+        return {"status": "done", "tasks": mine[offset:offset + limit]}
 
     # -- proxy
     def proxy_get(self, call: Call) -> dict[str, Any]:
@@ -545,7 +545,7 @@ class Api:
         if not PROXY.match(proxy):
             raise ApiError(400, "Query parameter 'proxy' must be written as login:password@ip:port or ip:port")
         call.profile.proxy = proxy
-        return self.fresh(call, {"status": "done", **now_fields(), "detail": "Self proxy set"})
+        return {"status": "done", **now_fields(), "detail": "Self proxy set"}
 
     def proxy_delete(self, call: Call) -> dict[str, Any]:
         call.profile.proxy = ""

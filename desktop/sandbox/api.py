@@ -202,8 +202,8 @@ class Api:
             handler = self.send_async if mode == "async" else self.send
         with self._lock:
             ours = (handler or self.documented_example)(call)
-        # Every top-level key of the documented example is there; what the sandbox knows wins over the example.
-        return {**self.documented_example(call), **ours} if handler else ours
+        # Every key of the documented example is there; what the sandbox knows wins over the example.
+        return _fill(ours, self.documented_example(call)) if handler else ours
 
 
     # -- profile
@@ -588,6 +588,15 @@ def _freshen(value: Any, profile_id: str, key: str = "") -> Any:
     if key in FRESH_IDS and isinstance(value, str) and value:
         return FRESH_IDS[key]()
     return value
+
+
+def _fill(ours: Any, documented: Any) -> Any:
+    """`ours` with the keys it lacks taken from `documented`, in objects and in each item of a list of objects."""
+    if isinstance(ours, dict) and isinstance(documented, dict):
+        return {**documented, **{k: _fill(v, documented.get(k)) for k, v in ours.items()}}
+    if isinstance(ours, list) and isinstance(documented, list) and documented and isinstance(documented[0], dict):
+        return [_fill(item, documented[0]) for item in ours]
+    return ours
 
 
 def _public(task: dict[str, Any]) -> dict[str, Any]:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import threading
 import time
 from collections.abc import Iterable, Mapping
 from urllib.parse import unquote_plus
 
+import h11._events as h11_events
 import httpx
 
 from desktop.core import errors, multipart
@@ -17,6 +19,10 @@ from desktop.core.masking import SECRET_PARAMS, is_secret
 from desktop.core.models import Body, Request, Response
 from desktop.core.variables import SECRET_BY_DEFAULT, names_in, resolve
 from desktop.i18n import _
+
+# h11 refuses a request target with bytes above 0x7E; curl sends a non-ASCII address as raw UTF-8 and servers
+# (the Wappi API among them) take it, so the check is widened to those bytes. Spaces and controls stay refused.
+h11_events.request_target_re = re.compile(rb"[\x21-\x7e\x80-\xff]+")
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BODY = 100 * 1024 * 1024
@@ -64,6 +70,18 @@ def _outgoing(body: Body, headers: list[tuple[str, str]]) -> tuple[WireBody, lis
     given = next((v for n, v in headers if n.lower() == "content-type"), None)
     kept = [(n, v) for n, v in headers if n.lower() != "content-type"]
     return WireBody(content, len(content), content), kept + [("Content-Type", multipart.content_type(mark, given))]
+
+
+_UNSENDABLE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def wire_target(url: str) -> bytes:
+    """Path and query exactly as typed, as curl sends them (raw UTF-8); only spaces and control characters,
+    which no request line can hold, are percent-encoded. The #fragment never leaves the computer."""
+    rest = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*", "", url).partition("#")[0]
+    if not rest.startswith("/"):
+        rest = "/" + rest
+    return _UNSENDABLE.sub(lambda m: f"%{ord(m.group()):02X}", rest).encode("utf-8")
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
@@ -143,13 +161,15 @@ def send(
             # Attached files are streamed from memory in pieces: a 20 MB image is never copied into one body.
             outgoing, headers = _outgoing(resolved.body, resolved.enabled_headers())
             method, target, with_body = resolved.method, httpx.URL(url), True
+            raw_target: bytes | None = wire_target(url)
             hops: list[tuple[int, str]] = []
             dropped: list[tuple[str, str]] = []
             while True:
                 marks.clear()
                 sent_body = outgoing.sent if with_body else b""
+                extensions = {"trace": trace, **({"target": raw_target} if raw_target else {})}
                 built = sender.build_request(
-                    method, target, headers=headers, timeout=timeout, extensions={"trace": trace},
+                    method, target, headers=headers, timeout=timeout, extensions=extensions,
                     content=outgoing.content if with_body and outgoing.length else None,
                 )
                 answer = stack.enter_context(contextlib.closing(sender.send(built, stream=True, follow_redirects=False)))
@@ -168,7 +188,7 @@ def send(
                     outgoing, headers = _outgoing(resolved.body, [(n, v) for n, v in headers if n.lower() != "content-length"])
                 if _origin(next_url) != _origin(target):
                     headers, next_url = _strip_for_other_host(headers, next_url, hidden, dropped)
-                target = next_url
+                target, raw_target = next_url, None   # the server's Location goes as httpx reads it
             body, wire, cut_reason = _read_body(answer, max_body, max_seconds, start, cancel)
             elapsed = (time.perf_counter() - start) * 1000
             sent = answer.request

@@ -81,9 +81,10 @@ def main_run(argv: list[str]) -> int:
             return 2
         values.update(overrides)
         secret_names = {v.name for v in environment.variables if v.secret} | SECRET_BY_DEFAULT
-        mask = masker([values[n] for n in secret_names if n in values])
+        secrets = [values[n] for n in secret_names if n in values]
+        mask = masker(secrets)
         client = stack.enter_context(sender.make_client(args.timeout))
-        lines = runner.run(requests, values, client, mask, lambda line: _say(line.text()), args.timeout)
+        lines = runner.run(requests, values, client, mask, lambda line: _say(line.text()), args.timeout, secrets=secrets)
     passed = sum(line.ok for line in lines)
     _say(ngettext("{passed} of {total} request succeeded.", "{passed} of {total} requests succeeded.", len(lines)).format(passed=passed, total=len(lines)))
     return 0 if passed == len(lines) and not problems else 1

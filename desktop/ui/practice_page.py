@@ -241,6 +241,7 @@ class ExerciseView(QWidget):
             button.setProperty("choice", choice["id"])
             self.choices.addButton(button)
             self.question_layout.addWidget(button)
+            button.show()  # a layout shows a new child only on the next event loop turn
 
     def _show_hints(self) -> None:
         hints = self.exercise.hints if self.exercise else []
@@ -476,6 +477,7 @@ class TestView(QWidget):
                 button.setChecked(self.answers.get(question["id"]) == choice["id"])
                 self.choices.addButton(button)
                 self.choice_layout.addWidget(button)
+                button.show()  # a layout shows a new child only on the next event loop turn
         else:
             self.editor.load_model(self.page.lab().begin(question.get("setup", {}), question["request"]))
             self.answer.setPlainText("")

@@ -136,3 +136,50 @@ def test_hints_reveal_one_by_one_and_are_counted(qtbot, practice):
     click(practice, "Show a hint (1 left)")
     assert not view.hint_button.isEnabled()
     assert practice.progress().exercise(practice.agent_name(), "token-wrong")["hints"] == 3
+
+
+def take_test(qtbot, page, wrong_choices: int):
+    """Answer every question as an agent: choose by label, or send the prepared request and type what came back."""
+    page.open_exercise("Final test")
+    view = page.test_view
+    questions = page.test.questions
+    missed = 0
+    for n, question in enumerate(questions):
+        assert view.counter.text() == f"Question {n + 1} of {len(questions)}"
+        if question["kind"] == "choice":
+            labels = {c["id"]: pick(c["text"]) for c in question["choices"]}
+            if missed < wrong_choices:
+                missed += 1
+                choose(page, next(label for cid, label in labels.items() if cid != question["right"]))
+            else:
+                choose(page, labels[question["right"]])
+        else:
+            with qtbot.waitSignal(page.answer_shown, timeout=15000):
+                click(page, "Send")
+            shown = view.answer.toPlainText()
+            if question["read"] == "status":
+                typed = shown.split(" ")[0]
+            else:
+                typed = next(word for word in ("undelivered", "delivered", "false", "true") if f'"{question["read"].split(".")[-1]}": {word}' in shown
+                             or f'"{question["read"].split(".")[-1]}": "{word}"' in shown)
+            view.typed.setText(typed)
+        click(page, "Next question" if n < len(questions) - 1 else "Finish the test")
+    return view
+
+
+def test_a_new_agent_passes_the_final_test_with_ten_of_fourteen(qtbot, practice):
+    with qtbot.waitSignal(practice.test_finished, timeout=60000) as blocker:
+        view = take_test(qtbot, practice, wrong_choices=4)
+    result = blocker.args[0]
+    assert (result.right, result.passed) == (10, True)
+    assert view.score_label.text() == "10 of 14 right (pass mark 10): passed"
+    report = view.results.toPlainText()
+    assert report.count("✗") == 4 and "Right answer:" in report
+    assert "Final test: 10/14, passed" in practice.summary.text()
+
+
+def test_nine_of_fourteen_does_not_pass(qtbot, practice):
+    with qtbot.waitSignal(practice.test_finished, timeout=60000) as blocker:
+        view = take_test(qtbot, practice, wrong_choices=5)
+    assert (blocker.args[0].right, blocker.args[0].passed) == (9, False)
+    assert view.score_label.text().endswith("not passed")

@@ -35,7 +35,9 @@ def _run(wanted: set[str]) -> int:
             continue
         # Each module yields (name, value, unit, target) once its figures are measured.
         for name, value, unit, target in module.figures(wanted & names or names):
-            print(f"{name}: {value:.1f} {unit} (target {target})", flush=True)
+            # Ratios near a target need two decimals; milliseconds and megabytes need one.
+            shown = f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+            print(f"{name}: {shown} {unit} (target {target})", flush=True)
     return 0
 
 

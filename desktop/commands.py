@@ -12,7 +12,7 @@ from desktop.core.paths import preloaded_collection
 from desktop.core.secrets import KeyringUnavailable, SecretStore
 from desktop.core.store import Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, Environment
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 # A day: anything longer is a typo, and the runner would look hung.
 MAX_TIMEOUT_S = 86400.0
@@ -131,7 +131,7 @@ def main_run(argv: list[str]) -> int:
         client = stack.enter_context(sender.make_client(args.timeout))
         lines = runner.run(requests, values, client, secret_names, lambda line: _say(line.text()), args.timeout)
     passed = sum(line.ok for line in lines)
-    _say(_("{passed} of {total} requests succeeded.").format(passed=passed, total=len(lines)))
+    _say(ngettext("{passed} of {total} request succeeded.", "{passed} of {total} requests succeeded.", len(lines)).format(passed=passed, total=len(lines)))
     return 0 if passed == len(lines) and not problems else 1
 
 
@@ -211,18 +211,12 @@ def main_import(argv: list[str]) -> int:
         _complain(_("{file}: its folders are nested too deeply to import. Nothing was imported.").format(file=args.file.name))
         return 1
     client = store.client_of(written[0]) if written else args.client.strip()
-    _say(imported_line(len(written), client))
+    _say(ngettext("{count} request imported into «{client}».", "{count} requests imported into «{client}».", len(written)).format(
+        count=len(written), client=client))
     for note in result.notes:
         _say("  " + note)
     _keep_secrets(client, secrets)
     return 0
-
-
-def imported_line(count: int, client: str) -> str:
-    # The one place this sentence is made: it moves to ngettext with the gettext catalogues.
-    if count == 1:
-        return _("1 request imported into «{client}».").format(count=count, client=client)
-    return _("{count} requests imported into «{client}».").format(count=count, client=client)
 
 
 def _keep_secrets(client: str, secrets: list) -> None:

@@ -1,7 +1,7 @@
 """Send saved requests one after another without the window and report one line per request."""
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,7 @@ class RunLine:
     reason: str = ""
     elapsed_ms: float = 0.0
     error: str = ""
-    note: str = ""  # said after the outcome, e.g. that the answer was cut
+    note: str = ""   # said after the outcome without failing it (what a redirect kept from another host)
 
     @property
     def ok(self) -> bool:
@@ -41,7 +41,7 @@ class RunLine:
         if self.status is not None and self.error:
             line += f"  {self.error}"
         if self.note:
-            line += f"  ({self.note})"
+            line += f"  {self.note}"
         return line
 
 
@@ -57,9 +57,11 @@ def collect(path: Path) -> tuple[list[Request], list[str]]:
         return [], [str(exc)]
 
 
-def send_request(request: Request, client: httpx.Client, values: Mapping[str, str], timeout: float) -> Response:
+def send_request(
+    request: Request, client: httpx.Client, values: Mapping[str, str], timeout: float, secrets: Iterable[str] = ()
+) -> Response:
     """The one place the runner sends: sender.send (kept behind this function so tests and callers share it)."""
-    return sender.send(request, client, values=values, timeout=timeout)
+    return sender.send(request, client, values=values, timeout=timeout, secrets=secrets)
 
 
 def run(
@@ -70,24 +72,28 @@ def run(
     report: Callable[[RunLine], None] = lambda line: None,
     timeout: float = sender.DEFAULT_TIMEOUT,
 ) -> list[RunLine]:
-    """Send each request; a line's address shows MASK exactly where a secret variable was filled in."""
+    """Send each request; a line's address shows MASK exactly where a secret variable was filled in.
+
+    The values of `secret_names` are also never carried to another host on a redirect.
+    """
     hidden = {name: MASK for name in secret_names if values.get(name)}
-    mask_error = masker([values[name] for name in hidden if len(values[name]) >= MIN_MASKED_VALUE])
+    secrets = [values[name] for name in hidden]
+    mask_error = masker([secret for secret in secrets if len(secret) >= MIN_MASKED_VALUE])
     lines = []
     for request in requests:
         sent_url = resolve(request, values)[0].full_url()
         shown_url = resolve(request, {**values, **hidden})[0].full_url()
         line = RunLine(request.name, request.method, shown_url)
         try:
-            response = send_request(request, client, values, timeout)
+            response = send_request(request, client, values, timeout, secrets)
         except errors.SendError as exc:
             line.error = mask_error(str(exc).replace(sent_url, shown_url))
         else:
             line.status, line.reason, line.elapsed_ms = response.status, response.reason, response.elapsed_ms
             if response.status >= 400:
                 line.error = _("the server answered with an error status")
-            if response.truncated:
-                line.note = _cut_note(response)
+            notes = [_cut_note(response) if response.truncated else "", mask_error(sender.dropped_words(response))]
+            line.note = " ".join(note for note in notes if note)
         report(line)
         lines.append(line)
     return lines

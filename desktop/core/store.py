@@ -32,7 +32,7 @@ from desktop.core.collection import (
 from desktop.core.models import Request
 from desktop.core.paths import Paths
 from desktop.core.variables import Environment, Variable
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 MAX_NAME = 100
 # An imported request's place inside its client (folders and file name) may not be longer than this: Windows
@@ -72,7 +72,7 @@ def check_name(name: str, taken: Iterable[str] = ()) -> str:
         raise StoreError(_("«{name}» is a name Windows keeps for itself. Choose another name.").format(name=name))
     if len(name) > MAX_NAME:
         raise StoreError(
-            _("The name is too long ({length} characters). Keep it under {limit}.").format(length=len(name), limit=MAX_NAME)
+            ngettext("The name is too long ({length} character). Keep it under {limit}.", "The name is too long ({length} characters). Keep it under {limit}.", len(name)).format(length=len(name), limit=MAX_NAME)
         )
     if name.casefold() in {t.casefold() for t in taken}:
         raise StoreError(_("«{name}» already exists. Choose another name.").format(name=name))
@@ -91,7 +91,7 @@ def check_request_name(name: str) -> str:
         raise StoreError(_("Type a name first."))
     if len(name) > 4 * MAX_NAME:
         raise StoreError(
-            _("The name is too long ({length} characters). Keep it under {limit}.").format(length=len(name), limit=4 * MAX_NAME)
+            ngettext("The name is too long ({length} character). Keep it under {limit}.", "The name is too long ({length} characters). Keep it under {limit}.", len(name)).format(length=len(name), limit=4 * MAX_NAME)
         )
     return name
 

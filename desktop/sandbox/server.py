@@ -17,7 +17,7 @@ from desktop.core.slow_clients import DeadlineHandler
 from desktop.sandbox.api import Api, ApiError, Call
 from desktop.sandbox.credentials import demo_credentials
 from desktop.sandbox.routes import load_routes
-from desktop.sandbox.rules import body_problem, query_problem
+from desktop.sandbox.rules import body_problem, body_required, other_body, query_problem
 from desktop.sandbox.scheduler import Scheduler
 from desktop.sandbox.webhooks import Attempt, WebhookSender
 
@@ -195,7 +195,9 @@ class Sandbox:
             return exc.status, {"detail": exc.detail}, {}
 
     def _parse_body(self, route, headers: dict[str, str], body: bytes) -> tuple[Any, str | None]:
-        required = any(rule.get("required") for rule in route.rules.get("body", {}).values()) or "body_root" in route.rules
+        if "form" in route.rules or "raw_body" in route.rules:
+            return other_body(route.rules, headers, body)
+        required = body_required(route.rules)
         if not body.strip():
             return ({}, None) if not required else (None, "Request body is empty: a JSON body is expected")
         if "json" not in headers.get("content-type", "").lower():

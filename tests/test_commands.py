@@ -10,15 +10,12 @@ from desktop.core.collection import write_request
 from desktop.core.models import KeyValue, Request
 from desktop.core.secrets import MASK, SecretStore
 from desktop.core.store import Store
-from tests import loopback
 from tests.tree_state import tree_state
 
 
 @pytest.fixture
-def server():
-    running = loopback.start()
-    yield running
-    running.close()
+def server(loopback):
+    return loopback
 
 
 @pytest.fixture

@@ -54,3 +54,17 @@ def test_bad_arguments_end_in_words_not_a_traceback(args, tmp_path):
     done = wappi_desk(*args, home=tmp_path)
     assert done.returncode in (1, 2)
     assert done.stderr.strip() and "Traceback" not in done.stderr + done.stdout
+
+
+def test_the_command_line_speaks_russian_under_a_russian_locale(tmp_path):
+    done = wappi_desk("--help", home=tmp_path, lang="ru_RU.UTF-8")
+    assert "параметры:" in done.stdout and "показать эту справку и выйти" in done.stdout
+    done = wappi_desk("run", "x", "--timeout", "0", home=tmp_path, lang="ru_RU.UTF-8")
+    assert done.returncode == 2 and "«0» — не время ожидания" in done.stderr
+
+
+def test_the_agents_language_setting_wins_over_the_locale(tmp_path):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text('{"schema_version": 1, "language": "en"}')
+    done = wappi_desk("--help", home=tmp_path, lang="ru_RU.UTF-8")
+    assert "options:" in done.stdout

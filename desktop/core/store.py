@@ -43,6 +43,7 @@ MAX_IMPORT_DEPTH = 32
 # Refusals listed one by one before "and N more".
 SHOWN_REFUSALS = 20
 STAGING_PREFIX = ".import-"
+STALE_STAGING_S = 3600.0
 # Characters Windows refuses in file names (a team may share the folder with Windows colleagues).
 FORBIDDEN_CHARS = set('<>:"|?*')
 RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -417,6 +418,7 @@ class Store:
         for variable in variables:
             environment.set(variable.name, variable.value, variable.secret)
         planned = _plan_import(requests)
+        self._remove_stale_staging()
         staging = self.root / f"{STAGING_PREFIX}{uuid.uuid4().hex}"
         try:
             staged = self._stage(staging / "client", planned, environment, name)
@@ -431,6 +433,16 @@ class Store:
             ) from exc
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+    def _remove_stale_staging(self) -> None:
+        """Staging folders of an import that was killed half-way (a running import is never this old)."""
+        cutoff = time.time() - STALE_STAGING_S
+        for entry in self.root.glob(f"{STAGING_PREFIX}*") if self.root.is_dir() else []:
+            try:
+                if entry.is_dir() and not entry.is_symlink() and entry.stat().st_mtime < cutoff:
+                    shutil.rmtree(entry, ignore_errors=True)
+            except OSError:
+                pass
 
     def _stage(self, base: Path, planned: list[_Planned], environment: Environment, client: str) -> list[Path]:
         """Write the planned tree under `base`; returns the staged request files (relative), in order."""

@@ -507,3 +507,20 @@ def test_any_import_is_whole_and_inside_or_refused_with_nothing_changed(tmp_path
     target = store.client_of(written[0])
     assert sorted(i.request.name for i in store.requests(target)) == sorted(name.strip() for _f, name in items)
     assert not [p for p in store.root.iterdir() if p.name.startswith(".")]
+
+
+def test_the_staging_folder_of_an_import_killed_half_way_is_removed_later(store):
+    import os
+    import time
+
+    store.root.mkdir(parents=True)
+    stale = store.root / ".import-0123abcd" / "client"
+    stale.mkdir(parents=True)
+    (stale / "half.json").write_text("{")
+    fresh = store.root / ".import-4567efgh"  # perhaps another window importing right now
+    fresh.mkdir()
+    hours_ago = time.time() - 3 * 3600
+    os.utime(stale.parent, (hours_ago, hours_ago))
+    store.import_requests("Acme", [incoming()])
+    assert not stale.parent.exists() and fresh.exists()
+    assert store.clients() == ["Acme"]

@@ -63,7 +63,7 @@ def request_from_data(data: Any, source: str = "") -> tuple[Request, dict[str, A
 def check_version(data: dict[str, Any], source: str) -> None:
     """FormatError for a file written by a newer Wappi Desk (its fields may mean something else)."""
     version = data.get("schema_version", 1)
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+    if isinstance(version, (int, float)) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise FormatError(
             _("{file}: made by a newer version of Wappi Desk (format {version}); update the app to open it").format(
                 file=source, version=version
@@ -144,7 +144,8 @@ def read_json(path: Path) -> Any:
         raise FormatError(_("{file}: cannot be read ({reason})").format(file=path.name, reason=exc.strerror)) from exc
     try:
         # ValueError covers bad JSON, bad UTF-8 and numbers too long to convert; RecursionError, absurd nesting.
-        return json.loads(raw.decode("utf-8"))
+        # utf-8-sig: a file touched by Windows Notepad starts with a byte-order mark.
+        return json.loads(raw.decode("utf-8-sig"))
     except (ValueError, RecursionError) as exc:
         raise FormatError(_("{file}: the file is damaged (not valid JSON) and was skipped").format(file=path.name)) from exc
 

@@ -197,7 +197,10 @@ class Store:
     def create_client(self, name: str, environment: Environment | None = None) -> Path:
         name = check_name(name, self.clients())
         path = self.root / name
-        path.mkdir(parents=True)
+        try:
+            path.mkdir(parents=True)
+        except FileExistsError:  # made a moment ago by another window or process
+            raise StoreError(_("«{name}» already exists. Choose another name.").format(name=name)) from None
         self.save_environment(name, environment or default_environment(name))
         return path
 
@@ -283,7 +286,10 @@ class Store:
         base = self.folder_dir(client, parent)
         taken = [p.name for p in base.iterdir()] if base.is_dir() else []
         path = base / check_name(name, taken)
-        path.mkdir(parents=True)
+        try:
+            path.mkdir(parents=True)
+        except FileExistsError:
+            raise StoreError(_("«{name}» already exists. Choose another name.").format(name=name)) from None
         self._loaded.pop(client, None)
         return path
 

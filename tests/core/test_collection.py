@@ -92,6 +92,11 @@ HOSTILE = {
     "version-text.json": _request_file(schema_version="1"),
     "version-true.json": _request_file(schema_version=True),
     "newer.json": _request_file(schema_version=SCHEMA_VERSION + 41),
+    "newer-float.json": _request_file(schema_version=SCHEMA_VERSION + 0.5),
+    "version-zero.json": _request_file(schema_version=0),
+    "size-float.json": _request_file(body={"attachments": [{"id": "f", "size": 1.5}]}),
+    "size-nan.json": b'{"kind": "request", "body": {"attachments": [{"id": "f", "size": NaN}]}}',
+    "postman-collection.json": json.dumps({"info": {"name": "p"}, "item": []}).encode(),
     "rules-list.json": _request_file(rules=[1]),
     "rules-query-text.json": _request_file(rules={"query": {"profile_id": "required"}}),
     "description-number.json": _request_file(description=5),
@@ -226,3 +231,9 @@ def test_validation_time_grows_linearly_with_the_file(tmp_path):
 
     cost(100)
     assert cost(8000) / cost(2000) < 8
+
+
+def test_a_byte_order_mark_from_a_windows_editor_is_fine(tmp_path):
+    (tmp_path / "bom.json").write_bytes(b"\xef\xbb\xbf" + _request_file(name="bom"))
+    folder, problems = load_tree(tmp_path)
+    assert [item.request.name for item in walk_items(folder)] == ["bom"] and problems == []

@@ -524,3 +524,26 @@ def test_the_staging_folder_of_an_import_killed_half_way_is_removed_later(store)
     store.import_requests("Acme", [incoming()])
     assert not stale.parent.exists() and fresh.exists()
     assert store.clients() == ["Acme"]
+
+
+@pytest.mark.parametrize("content", [
+    b'{"kind": "environment", "variables": 5}',
+    b'{"kind": "environment", "variables": [{"name": "token", "secret": "yes"}]}',
+    b'{"kind": "environment", "variables": [{"name": "a", "value": null}]}',
+    b'{"kind": "environment", "name": 5}',
+    b'{"kind": "environment", "schema_version": 99}',
+    b'{"kind": "request"}',
+    b"[]",
+    b"",
+    b"\xff\xfe\x00",
+])
+def test_a_damaged_variables_file_is_refused_in_words_and_never_overwritten(store, content):
+    store.create_client("Acme")
+    path = store.client_dir("Acme") / "environment.json"
+    path.write_bytes(content)
+    with pytest.raises(StoreError) as info:
+        store.environment("Acme")
+    assert "environment.json" in str(info.value)
+    with pytest.raises(StoreError):
+        store.save_environment("Acme", Environment("Acme", [Variable("a", "1")]))
+    assert path.read_bytes() == content

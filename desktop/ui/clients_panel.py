@@ -175,9 +175,10 @@ class ClientsPanel(QObject):
             except (StoreError, OSError) as exc:
                 self.window.statusBar().showMessage(str(exc), 10000)
         if skipped:
-            # All of them, and it stays: one damaged file in a shared folder must be findable by name.
+            # All of them by name, and it stays: one damaged file in a shared folder must be findable.
+            names = ", ".join(problem.split(": ")[0] + "/" + problem.split(": ")[1] for problem in skipped)
             self.window.statusBar().showMessage(
-                _("Skipped and left unchanged ({count}): {files}").format(count=len(skipped), files="  •  ".join(skipped)))
+                _("Skipped and left unchanged ({count}): {files}. Point here for the reasons.").format(count=len(skipped), files=names))
             self.window.statusBar().setToolTip("\n".join(skipped))
         root = self.window.sidebar.show_clients(trees, _("Clients"))
         if self.window.sidebar.tree.indexOfTopLevelItem(root) != 0:

@@ -170,7 +170,9 @@ def test_damaged_files_are_listed_by_name_and_the_rest_loads(qtbot, window):
     panel.refresh()
     assert visible_requests(window) == ["Acme status", "Beta send"]
     message = window.statusBar().currentMessage()
-    assert message.startswith("Skipped and left unchanged (5):")
+    assert message.startswith("Skipped and left unchanged (5): ") and message.endswith("Point here for the reasons.")
+    reasons = window.statusBar().toolTip()
     for name in ("params-null.json", "headers-number.json", "attachments-number.json", "binary.json", "newer.json"):
-        assert f"Acme: {name}:" in message
+        assert f"Acme/{name}" in message and f"Acme: {name}: " in reasons
+    assert "«params» should be a list" in reasons
     assert tree_state(folder) == before

@@ -45,6 +45,7 @@ class DeadlineHandler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        self.rfile.close()  # the plain reader made by setup(); closed, so it does not hold the socket open
         self.reader = DeadlineReader(self.connection, self.timeout)
         self.rfile = io.BufferedReader(self.reader)
 

@@ -11,7 +11,7 @@ os.environ["NO_PROXY"] = "127.0.0.1,localhost"
 os.environ["no_proxy"] = "127.0.0.1,localhost"
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("WAPPI_SHARED") or REPO.parent / "shared")
 
 
 @pytest.fixture

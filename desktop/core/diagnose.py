@@ -258,7 +258,8 @@ def _field_finding(problem: Problem) -> Finding:
         "wrong-type": _("The field “{field}” has a value of the wrong type"),
     }.get(problem.code, _("The value of “{field}” is written wrongly")).format(field=problem.field)
     # The linter's words already say what to write instead ("Correct: …").
-    return Finding(problem.code, "error" if problem.severity == ERROR else "warning", title, problem.message, "",
+    return Finding(problem.code, "error" if problem.severity == ERROR else "warning", title, problem.message,
+                   _("Correct the value in the body as shown."),
                    "fix-field" if problem.fix is not None else None, {**facts, "lint_code": problem.code})
 
 

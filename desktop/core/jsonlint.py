@@ -210,11 +210,14 @@ def _value_findings(key: str, kind: str, value: Any, spec: dict | None) -> list[
     if kind == "string" and isinstance(value, str) and VARIABLE.search(value):
         # Only the quoting is known before the placeholder is filled in: a type check still applies, formats do
         # not, except a "data:" prefix written before a file placeholder.
-        if spec is not None and not (spec.get("format") == "base64" and value.startswith("data:")):
-            spec = {k: v for k, v in spec.items() if k != "format"}
-        if spec is None and _is_phone_key(key):
-            return []
-    if spec is None:
+        if spec is not None and spec.get("format") == "base64" and value.startswith("data:"):
+            return _format_findings(key, value, "base64")
+        want = spec.get("type") if spec is not None else None
+        if isinstance(want, str) and want in _TYPE_WORDS and not _kind_fits(kind, want):
+            return [_wrong_type(key, kind, value, want)]
+        return []
+    if spec is None or ("format" not in spec and _is_phone_key(key)):
+        # No rule, or one that only says "text": a phone-like key is still checked as a phone number.
         if not _is_phone_key(key):
             return []
         if kind in ("integer", "number"):

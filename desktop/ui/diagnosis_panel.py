@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.diagnose import Finding, reply_text
+from desktop.core.diagnose import Finding
+from desktop.core.reply import reply_text
 from desktop.i18n import _, ngettext
 
 COLOURS = {"error": "#cf222e", "warning": "#9a6700", "info": "#0969da"}

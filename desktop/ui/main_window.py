@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import errors
-from desktop.core import jsonlint
 from desktop.core.collection import Item
 from desktop.core.requestlint import lint_request
 from desktop.core.errors import SendError
@@ -33,7 +32,7 @@ from desktop.core.secrets import clean_token
 from desktop.core.variables import Environment, resolve
 from desktop.i18n import _, pick
 from desktop.ui.body_editor import BodyEditor
-from desktop.core.diagnose import apply_fix, diagnose
+from desktop.core.diagnose import apply_fix, diagnose, mistakes_before_sending
 from desktop.ui.clipboard_actions import ClipboardActions
 from desktop.ui.collection_tree import CollectionTree
 from desktop.ui.diagnosis_panel import DiagnosisPanel
@@ -305,9 +304,7 @@ class MainWindow(QMainWindow):
 
     def _confirm_broken_request(self, request: Request) -> bool:
         """Agents reproduce broken requests on purpose: warn that the server will answer 400, and let them send."""
-        problems = [p for p in lint_request(request) if p.severity == jsonlint.ERROR]
-        if request.body.kind == "json" and len(request.body.text) <= 5 * 1024 * 1024:
-            problems += [p for p in jsonlint.lint(request.body.text, self.current_rules()) if p.severity == jsonlint.ERROR]
+        problems = mistakes_before_sending(request, self.current_rules(), self.variable_values())
         if not problems:
             return True
         listed = "\n".join(f"• {p.message}" for p in problems[:8])
@@ -315,7 +312,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("The request has mistakes"))
-        box.setText(_("The server will most likely answer 400 Bad Request because of these mistakes:"))
+        box.setText(_("The server will most likely refuse the request because of these mistakes:"))
         box.setInformativeText(f"{listed}\n{more}".strip())
         send_anyway = box.addButton(_("Send anyway"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -332,8 +329,22 @@ class MainWindow(QMainWindow):
         self.diagnosis.set_findings(diagnose(request, response, error=error, rules=self.current_rules()))
 
     def apply_diagnosis_fix(self, fix_id: str) -> None:
-        self.load_model(apply_fix(self.to_model(), fix_id))
-        self.statusBar().showMessage(_("Fixed. Press «Send» to try again."), 6000)
+        env = self.active_environment()
+        outcome = apply_fix(fix_id, self.to_model(), env, self.variable_values(), rules=self.current_rules())
+        if not outcome.applied:
+            self.statusBar().showMessage(outcome.reason, 8000)
+            return
+        change = outcome.variable
+        if change is not None and env is not None:
+            if outcome.needs_confirmation:
+                asked = QMessageBox.question(self, _("Change the stored token?"), " ".join(outcome.changed))
+                if asked != QMessageBox.StandardButton.Yes or self.secret_setter is None:
+                    return
+                self.secret_setter(env.name, change.name, change.value)
+            else:
+                env.set(change.name, change.value)
+        self.load_model(outcome.request)
+        self.statusBar().showMessage(" ".join(outcome.changed) + " " + _("Press «Send» to try again."), 8000)
 
     def open_webhook_sample(self, request: Request) -> None:
         """A webhook sample becomes an ordinary request in the panels, ready to send or save."""

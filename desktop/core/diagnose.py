@@ -15,7 +15,7 @@ from desktop.core.jsonlint import fix as jsonlint_fix
 from desktop.core.models import Body, KeyValue, Request, Response
 from desktop.core.requestlint import EXAMPLE_URL, url_host, url_mistake, url_parts
 from desktop.core.secrets import QUOTES, clean_token
-from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, resolve, substitute
+from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, resolve
 from desktop.i18n import _
 
 SEVERITIES = ("error", "warning", "info")
@@ -540,15 +540,14 @@ def _fix_token(fixed: Request, environment: Any, values: Mapping[str, str]) -> F
     if not names:
         return outcome
     # The header only names a variable: what is wrong may be the value stored in the environment.
-    sent = substitute(cleaned, values)
-    if _bare_token(sent) == sent:
-        return outcome
     if whole is None or whole.group(1) not in values:
         if not outcome.changed:
             outcome.reason = _("The token comes from the variable {{{{{name}}}}} of the environment, which has no value "
                                "here: clean it in the environment.").format(name=names[0])
         return outcome
     name = whole.group(1)
+    if _bare_token(values[name]) == values[name]:
+        return outcome
     outcome.variable = _variable_change(name, _bare_token(values[name]), environment)
     outcome.changed.append(_("The token in the environment «{environment}» is cleaned (quotes, Bearer, spaces and "
                              "line breaks removed).").format(environment=outcome.variable.environment))

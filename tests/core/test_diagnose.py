@@ -370,3 +370,33 @@ def test_diagnose_never_raises(endpoints, url, headers, body, method, kind):
         for item in found:
             if item.fix:
                 apply_fix(item, request, endpoints=endpoints)
+
+
+placeholder_names = st.from_regex(r"(file:)?[A-Za-z_][A-Za-z0-9_.:-]{0,20}", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(placeholder_names, st.sampled_from(["recipient", "body", "b64_file", "caption", "url", "latitude"]),
+       st.sampled_from(['"{p}"', "{p}", '"{p} и текст"', '" {p}"']), st.sampled_from(["{{{{{}}}}}", "{{{{ {} }}}}"]))
+def test_any_placeholder_shape_is_never_a_mistake(endpoints, name, field, shape, braces):
+    placeholder = braces.format(name)
+    value = shape.format(p=placeholder)
+    if field == "recipient" and shape != '"{p}"' and shape != "{p}":
+        value = '"{}"'.format(placeholder)  # text around a placeholder in a phone number is a real mistake
+    body = {"recipient": '"79990001122"', "body": '"x"', field: value}
+    text = "{" + ", ".join(f'"{k}": {v}' for k, v in body.items()) + "}"
+    request = send_request(url="{{base_url}}/api/sync/message/send", params=[KeyValue("profile_id", "{{profile_id}}")],
+                           headers=[KeyValue("Authorization", placeholder.replace(name, "token")),
+                                    KeyValue("Content-Type", "application/json")], body=Body("json", text))
+    assert mistakes_before_sending(request, endpoints=endpoints) == [], text
+
+
+def test_a_file_send_from_the_preloaded_collection_is_not_a_mistake():
+    """The issue's case: `{{file:photo.jpg}}` in b64_file was "not base64" and every file send asked for confirmation."""
+    request = Request("POST", "{{base_url}}/api/sync/message/img/send", [KeyValue("profile_id", "{{profile_id}}")],
+                      [KeyValue("Authorization", "{{token}}"), KeyValue("Content-Type", "application/json")],
+                      Body("json", '{"recipient": "79995579399", "caption": "Это картинка", "b64_file": "{{file:photo.jpg}}"}'))
+    values = {"base_url": "https://wappi.pro", "profile_id": "abc123", "token": "0123456789abcdef"}
+    assert diagnose(request) == [] and mistakes_before_sending(request, values=values) == []
+    request.body.text = request.body.text.replace("{{file:photo.jpg}}", "data:image/jpeg;base64,{{file:photo.jpg}}")
+    assert [(f.code, f.facts["kind"]) for f in mistakes_before_sending(request, values=values)] == [("bad-format", "data-prefix")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 import threading
 
+# First: every import below is then spared PySide6's slow source check (import_hook.py says why).
+from desktop.ui import import_hook  # noqa: F401  isort: skip
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication

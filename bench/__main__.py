@@ -5,7 +5,10 @@ import importlib
 import os
 import pkgutil
 import sys
+import tempfile
 from pathlib import Path
+
+from desktop.selfcheck import scratch_home
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
@@ -19,7 +22,13 @@ def modules():
 
 
 def main(argv: list[str]) -> int:
-    wanted = set(argv)
+    # Benchmarks never touch the agent's real data folder, whatever a module forgets to set.
+    with tempfile.TemporaryDirectory(prefix="wappi-desk-bench-") as home:
+        scratch_home(home)
+        return _run(set(argv))
+
+
+def _run(wanted: set[str]) -> int:
     for module in modules():
         names = set(module.NAMES)
         if wanted and not names & wanted:

@@ -16,7 +16,7 @@ from desktop.core.attachments import SentFile, sent_parts
 from desktop.core.masking import is_secret, mask, mask_url
 from desktop.core.sizes import human_size
 from desktop.core.models import Response
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.ui.body_editor import monospace_font
 
 BODY_PREVIEW = 4096
@@ -61,7 +61,7 @@ class SentView(QWidget):
         self.summary.setText(_("{method} {url}").format(method=response.method, url=url))
         if response.redirects:
             hops = [_("{status} from {url}").format(status=status, url=u if shown else mask_url(u)) for status, u in response.redirects]
-            self.redirects.setText(_("Redirected {n} times:").format(n=len(hops)) + "\n" + "\n".join(f"{i}. {hop}" for i, hop in enumerate(hops, 1)))
+            self.redirects.setText(ngettext("Redirected {n} time:", "Redirected {n} times:", len(hops)).format(n=len(hops)) + "\n" + "\n".join(f"{i}. {hop}" for i, hop in enumerate(hops, 1)))
         else:
             self.redirects.setText(_("No redirects: the first address answered."))
         self.headers.setRowCount(0)

@@ -183,7 +183,7 @@ def test_token_is_masked_in_request_sent_until_revealed(qtbot, view, client, loo
     text = view.sent.visible_text()
     assert token not in text and "se••••" in text
     assert response.url.endswith("/x") and "/x" in text
-    assert "Redirected 1 times" in text and "302 from" in text
+    assert "Redirected 1 time:" in text and "302 from" in text
     view.sent.reveal.setChecked(True)
     assert token in view.sent.visible_text()
     # A new answer hides the secrets again.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 # First: every import below is then spared PySide6's slow source check (import_hook.py says why).
 from desktop.ui import import_hook  # noqa: F401  isort: skip
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -91,8 +91,9 @@ class SandboxStart(QObject):
     """Starts the embedded sandbox on a thread at an address reserved at once, so the window need not wait for it.
 
     The Sandbox environment needs only the address and the demo credentials (a few ms); routes, server and
-    scheduler (~100 ms) come up while the window is built and painted. Sends wait for `wait()` (ClientOnFirstUse).
-    `started(sandbox)` or `failed(words)` reach receivers on the GUI thread.
+    scheduler come up after the window's first paint (`begin`), or at once when something needs them (`wait`):
+    a thread started earlier would only share the interpreter with the window being built. Sends wait for `wait()`
+    (ClientOnFirstUse). `started(sandbox)` or `failed(words)` reach receivers on the GUI thread.
     """
 
     started = Signal(object)
@@ -114,7 +115,14 @@ class SandboxStart(QObject):
             self.probe.close()
             raise
         self.port = self.probe.getsockname()[1]
-        threading.Thread(target=self._run, name="sandbox-start", daemon=True).start()
+        self.begun = False
+
+    def begin(self) -> None:
+        """Start the sandbox's thread; calling again does nothing."""
+        with self.lock:
+            if not self.begun:
+                self.begun = True
+                threading.Thread(target=self._run, name="sandbox-start", daemon=True).start()
 
     @property
     def base_url(self) -> str:
@@ -146,6 +154,7 @@ class SandboxStart(QObject):
 
     def wait(self, timeout: float = 30.0):
         """The running sandbox (None if it could not start), once its start has ended."""
+        self.begin()
         self.done.wait(timeout)
         return self.sandbox
 
@@ -225,6 +234,8 @@ class DeskApp:
         window.secret_setter = self.secrets.set
         if self.sandbox_start is not None:
             self.sandbox_start.attach(window)
+            # Once the event loop runs, i.e. after the window's first paint.
+            QTimer.singleShot(0, self.sandbox_start.begin)
         window.language_requested.connect(self.switch_language)
         window.settings_changed.connect(self.save_settings)
         window.desk = self

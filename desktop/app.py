@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
-from desktop.core.collection import load_tree
+from desktop.core.collection import load_shipped
 from desktop.core.environments import shipped_environments, wappi_environment
 from desktop.core.paths import Paths, preloaded_collection, resource_root
 from desktop.core.sender import make_client
@@ -171,17 +171,6 @@ class SandboxStart(QObject):
             window.statusBar().showMessage(self.problem)
 
 
-def documentation_tree():
-    """The shipped collection, loaded without per-file shape checks (the test-suite makes them; ~0.8 s at start).
-
-    Should a shipped file be damaged after all, it is loaded again with the checks: the file is skipped by name.
-    """
-    try:
-        return load_tree(preloaded_collection(), trusted=True)
-    except Exception:  # a damaged shipped file must not stop the app: the checked load names it instead
-        return load_tree(preloaded_collection())
-
-
 class DeskApp:
     """Owns what outlives a window: settings, paths, the httpx client. A language switch rebuilds the window."""
 
@@ -245,7 +234,7 @@ class DeskApp:
         return window
 
     def _fill_sidebar(self, window: MainWindow) -> None:
-        folder, problems = documentation_tree()
+        folder, problems = load_shipped(preloaded_collection())
         window.sidebar.add_root(folder, i18n._("Wappi API (documentation)"))
         for problem in problems + ([self.sandbox_problem] if self.sandbox_problem else []):
             window.statusBar().showMessage(problem, 10000)

@@ -66,25 +66,3 @@ def test_a_window_made_later_gets_the_log_at_once_and_a_failed_start_is_told(qtb
         start.sandbox.stop()
         desk.close()
 
-
-def test_a_damaged_shipped_file_is_skipped_by_name_not_a_crash(tmp_path, monkeypatch):
-    import json
-    import shutil
-
-    from desktop.app import documentation_tree
-    from desktop.core.collection import walk_items
-    from desktop.core.paths import preloaded_collection
-
-    copy = tmp_path / "collections" / "wappi"
-    shutil.copytree(preloaded_collection(), copy)
-    victim = next(copy.rglob("*.json"))
-    while victim.name == "folder.json":
-        victim = next(p for p in copy.rglob("*.json") if p.name != "folder.json")
-    data = json.loads(victim.read_text(encoding="utf-8"))
-    data["params"] = None
-    data["headers"] = 5
-    victim.write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setenv("WAPPI_DESK_RESOURCES", str(tmp_path))
-    folder, problems = documentation_tree()
-    assert any(victim.name in problem for problem in problems)
-    assert len(list(walk_items(folder))) == 160

@@ -49,7 +49,8 @@ class Folder:
 
 
 def request_from_data(data: Any, source: str = "") -> tuple[Request, dict[str, Any]]:
-    if not isinstance(data, dict) or data.get("kind", "request") != "request":
+    # "kind" is required: a Postman file or any other JSON lying in a client's folder is not taken for a request.
+    if not isinstance(data, dict) or data.get("kind") != "request":
         raise FormatError(_("{file}: this is not a request file").format(file=source))
     check_version(data, source)
     check_shape(data, "request", source)
@@ -173,8 +174,16 @@ def request_to_data(request: Request, meta: dict[str, Any] | None = None) -> dic
 
 
 def dump_request(request: Request, meta: dict[str, Any] | None = None) -> bytes:
-    # Indented, key order kept, UTF-8 text unescaped: readable and diff-friendly.
-    return (json.dumps(request_to_data(request, meta), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_bytes(request_to_data(request, meta))
+
+
+def json_bytes(data: Any) -> bytes:
+    """The bytes of one of our files: indented, key order kept, UTF-8 text unescaped (readable, diff-friendly)."""
+    try:
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from a \\ud800 escape in an imported file) has no UTF-8 form; escaped, it round-trips.
+        return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
 
 
 def write_request(path: Path, request: Request, meta: dict[str, Any] | None = None) -> None:

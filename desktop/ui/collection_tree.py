@@ -195,6 +195,8 @@ class CollectionTree(QWidget):
                 node.setForeground(0, QColor(METHOD_COLOURS.get(method, "#57606a")))
                 node.setFont(0, self._small_bold(node))
                 node.setToolTip(1, child.request.full_url())
+                if child.meta.get("deprecated"):  # deprecated or "temporarily not working" in the docs
+                    node.setForeground(1, QColor("#8c959f"))
 
     def _fit_method_column(self, node: QTreeWidgetItem) -> None:
         depth, parent = 0, node.parent()

@@ -268,6 +268,11 @@ def _handler_for(sandbox: Sandbox):
 
         def _answer(self, started: float, status: int, payload: dict[str, Any], extra: dict[str, str], size: int) -> None:
             data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            # Recorded before the answer goes out: a client that reads the log right after its answer finds it there.
+            shown = [(k, mask(v) if k.lower() == "authorization" else v) for k, v in self.headers.items()]
+            detail = payload.get("detail", "") if status != 200 else ""
+            sandbox.record(LogEntry(time.time(), self.command, self.path, status,
+                                    (time.perf_counter() - started) * 1000, shown, size, str(detail)))
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -281,10 +286,6 @@ def _handler_for(sandbox: Sandbox):
                     self.wfile.write(data)
             except OSError:
                 self.close_connection = True  # the client left; nothing to answer to
-            shown = [(k, mask(v) if k.lower() == "authorization" else v) for k, v in self.headers.items()]
-            detail = payload.get("detail", "") if status != 200 else ""
-            sandbox.record(LogEntry(time.time(), self.command, self.path, status,
-                                    (time.perf_counter() - started) * 1000, shown, size, str(detail)))
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             # Unparseable requests (garbage bytes, huge header lines) get a JSON answer like every other error.

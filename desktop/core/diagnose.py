@@ -277,11 +277,18 @@ def _check_required_fields(request: Request, rules: dict[str, Any], found: list[
 
 
 def _closest(path: str, table: dict[str, Endpoint]) -> str | None:
-    candidates = list(table)
     for prefix in ("/api", "/tapi"):
         # The course writes paths without /api: /sync/message/send.
         if prefix + path in table:
             return prefix + path
+    # Stay on the path's own platform: a WhatsApp (or prefix-less course) path is never answered with a Telegram one.
+    platform = "/tapi/" if path.startswith("/tapi/") else "/api/"
+    candidates = [p for p in table if p.startswith(platform) or not p.startswith(("/api/", "/tapi/"))]
+    # The same words in another order (/sync/get/qr for /api/sync/qr/get) beat a merely similar spelling.
+    words = sorted(w for w in path.split("/") if w and w not in ("api", "tapi"))
+    for candidate in candidates:
+        if sorted(w for w in candidate.split("/") if w and w not in ("api", "tapi")) == words:
+            return candidate
     match = difflib.get_close_matches(path, candidates, n=1, cutoff=0.6)
     return match[0] if match else None
 

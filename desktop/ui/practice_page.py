@@ -134,6 +134,9 @@ class ExerciseView(QWidget):
         self.check_button = QPushButton(_("Check"))
         self.check_button.setObjectName("checkButton")
         self.check_button.setDefault(True)
+        # As big and clear as Send: checking is what the page is for.
+        self.check_button.setStyleSheet("QPushButton { background: #1a73e8; color: white; font-weight: bold; padding: 6px 22px; }"
+                                        "QPushButton:disabled { background: #9bbcf0; }")
         self.reset_button = QPushButton(_("Start over"))
         self.result = _label(name="exerciseResult", rich=True)
         self.result.setFrameShape(QFrame.Shape.StyledPanel)
@@ -153,10 +156,8 @@ class ExerciseView(QWidget):
         left.setContentsMargins(8, 8, 4, 8)
         for widget in (self.title, self.section, QLabel(_("The client writes:")), self.client_message, self.goal, self.dashboard):
             left.addWidget(widget)
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(self.hints, 1)
-        hint_row.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignTop)
-        left.addLayout(hint_row)
+        left.addWidget(self.hints)
+        left.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.editor, 1)
         left.addWidget(self.question)
         buttons = QHBoxLayout()
@@ -186,8 +187,9 @@ class ExerciseView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
         split.addWidget(answer_side)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([640, 440])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -246,7 +248,7 @@ class ExerciseView(QWidget):
     def _show_hints(self) -> None:
         hints = self.exercise.hints if self.exercise else []
         shown = hints[: self.hints_shown]
-        self.hints.setText("".join(f"<p>💡 {_html(h)}</p>" for h in shown))
+        self.hints.setText("".join(f"<p><b>{_html(_('Hint {n}:').format(n=n))}</b> {_html(h)}</p>" for n, h in enumerate(shown, 1)))
         self.hints.setVisible(bool(shown))
         left = len(hints) - self.hints_shown
         self.hint_button.setEnabled(left > 0)
@@ -566,6 +568,8 @@ class PracticePage(QWidget):
         self.agent.setToolTip(_("Progress is kept under this name; a team lead's export lists every agent"))
         self.list = QListWidget()
         self.list.setObjectName("exerciseList")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary = _label(name="practiceSummary")
         self.problem_label = _label(name="practiceProblems")
         self.problem_label.setStyleSheet("color: #b3261e;")
@@ -594,7 +598,7 @@ class PracticePage(QWidget):
         split.addWidget(side)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
-        split.setSizes([280, 1000])
+        split.setSizes([300, 1100])
         self.layout().addWidget(split)
 
         self.problem_label.setText("\n".join(self.problems))

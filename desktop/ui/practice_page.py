@@ -75,6 +75,15 @@ def _failure_text(exc: BaseException) -> str:
     return _("Something went wrong in the practice sandbox; start the exercise over.")
 
 
+def _clear_choices(group: QButtonGroup, layout: QVBoxLayout) -> None:
+    # Out of the layout at once: deleteLater alone leaves them sizing the page until the next event loop turn.
+    for button in group.buttons():
+        group.removeButton(button)
+        layout.removeWidget(button)
+        button.hide()
+        button.deleteLater()
+
+
 class RequestEditor(QWidget):
     """Method, full address and Send on one line, headers and body below: the app's own panels, compactly."""
 
@@ -208,10 +217,14 @@ class ExerciseView(QWidget):
         if exercise is None:
             return
         self._stop()
-        self.exercise = exercise
         data = exercise.data
-        lab = self.page.lab()
-        request = lab.begin(data.get("setup", {}), data["request"])
+        try:
+            lab = self.page.lab()
+            request = lab.begin(data.get("setup", {}), data["request"])
+        except OSError as exc:
+            self.page.show_problem(_("The practice sandbox could not start ({reason}).").format(reason=exc.strerror or exc))
+            return
+        self.exercise = exercise
         self.title.setText(exercise.text("title"))
         self.section.setText(_("From the course: {section}").format(section=exercise.text("section")))
         self.client_message.setText(f"«{exercise.text('client_message')}»")
@@ -231,9 +244,7 @@ class ExerciseView(QWidget):
         self._show_solved(False)
 
     def _build_question(self, question: dict[str, Any] | None) -> None:
-        for button in self.choices.buttons():
-            self.choices.removeButton(button)
-            button.deleteLater()
+        _clear_choices(self.choices, self.question_layout)
         self.question.setVisible(question is not None)
         if question is None:
             return
@@ -466,9 +477,7 @@ class TestView(QWidget):
         self.counter.setText(_("Question {n} of {total}").format(n=index + 1, total=total))
         self.section.setText(_("From the course: {section}").format(section=pick(question["section"])))
         self.text.setText(pick(question["text"]))
-        for button in self.choices.buttons():
-            self.choices.removeButton(button)
-            button.deleteLater()
+        _clear_choices(self.choices, self.choice_layout)
         is_choice = question["kind"] == "choice"
         self.choice_box.setVisible(is_choice)
         self.do_box.setVisible(not is_choice)
@@ -481,7 +490,10 @@ class TestView(QWidget):
                 self.choice_layout.addWidget(button)
                 button.show()  # a layout shows a new child only on the next event loop turn
         else:
-            self.editor.load_model(self.page.lab().begin(question.get("setup", {}), question["request"]))
+            try:
+                self.editor.load_model(self.page.lab().begin(question.get("setup", {}), question["request"]))
+            except OSError as exc:
+                self.page.show_problem(_("The practice sandbox could not start ({reason}).").format(reason=exc.strerror or exc))
             self.answer.setPlainText("")
             self.typed.setText(self.answers.get(question["id"], ""))
         self.back.setEnabled(index > 0)
@@ -584,6 +596,8 @@ class PracticePage(QWidget):
             self.stack.addWidget(widget)
 
         side = QWidget()
+        # Wrapped labels ask for height at the narrowest width: a floor keeps the window from growing tall.
+        side.setMinimumWidth(240)
         left = QVBoxLayout(side)
         left.setContentsMargins(8, 8, 4, 8)
         agent_row = QHBoxLayout()
@@ -612,6 +626,7 @@ class PracticePage(QWidget):
 
     def lab(self):
         if self._lab is None:
+            # Imported on first use, like the exercise files: the window's start does not wait for the practice lab.
             from desktop.sandbox.practice import Lab
 
             self._lab = Lab.start()
@@ -629,19 +644,21 @@ class PracticePage(QWidget):
         if self._progress is None:
             self._progress = Progress.load(self._progress_folder or Paths.default().data / "practice")
             if self._progress.problem:
-                self.problem_label.setText("\n".join(self.problems + [self._progress.problem]))
-                self.problem_label.show()
+                self.show_problem(self._progress.problem)
         return self._progress
 
     def agent_name(self) -> str:
         return self.agent.text().strip() or _login_name()
 
+    def show_problem(self, text: str) -> None:
+        self.problem_label.setText("\n".join(self.problems + [text]))
+        self.problem_label.show()
+
     def _save(self, action) -> None:
         try:
             action()
         except OSError as exc:
-            self.problem_label.setText(_("Progress could not be saved ({error}); the exercise itself works.").format(error=exc.strerror or exc))
-            self.problem_label.show()
+            self.show_problem(_("Progress could not be saved ({error}); the exercise itself works.").format(error=exc.strerror or exc))
         self.refresh()
 
     def progress_attempt(self, exercise_id: str, solved: bool) -> None:
@@ -679,7 +696,7 @@ class PracticePage(QWidget):
         text = _("Solved {done} of {total} exercises.").format(done=len(done & {e.id for e in self.exercises}), total=len(self.exercises))
         if test:
             verdict = _("passed") if test["passed"] else _("not passed")
-            text += " " + _("Final test: {score}/{total}, {verdict} ({date}).").format(
+            text += "\n" + _("Final test: {score}/{total}, {verdict} ({date}).").format(
                 score=test["score"], total=test["total"], verdict=verdict, date=test["date"][:10])
         self.summary.setText(text)
 

@@ -417,12 +417,14 @@ class MainWindow(QMainWindow):
         max_body = self.settings.max_body_mb * 1024 * 1024
         cancel = threading.Event()
         self.cancel_event = cancel
+        env = self.active_environment()
+        secrets = env.secret_values(values) if env else []
         self.url_bar.set_busy(True)
         self.send_action.setEnabled(False)
         self.cancel_action.setEnabled(True)
         self.response_view.show_waiting(timeout)
         self.task = run_task(
-            lambda: send(request, self.client, values, timeout=timeout, max_body=max_body, cancel=cancel),
+            lambda: send(request, self.client, values, timeout=timeout, max_body=max_body, cancel=cancel, secrets=secrets),
             self._show_response,
             self._show_failure,
         )

@@ -69,3 +69,17 @@ def test_the_page_speaks_russian(page):
     assert view.check_button.text() == "Проверить"
     assert view.title.text() == widget.exercises[0].data["title"]["ru"]
     assert widget.list.item(widget.list.count() - 1).text().endswith("Итоговый тест")
+
+
+def test_the_practice_sandbox_goes_with_the_page(qtbot, tmp_path):
+    """A language switch rebuilds the window: the old page's practice sandbox must stop, not linger."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget = PracticePage(progress_folder=tmp_path, agent="Anna")
+    widget.show()
+    widget.list.setCurrentRow(0)
+    sandbox = widget.lab().sandbox
+    assert sandbox._server is not None
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: sandbox._server is None, timeout=5000)

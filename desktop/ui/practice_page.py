@@ -381,6 +381,7 @@ class TestView(QWidget):
         self.page = page
         self.test: FinalTest | None = None
         self.index = 0
+        self.asking = False  # a question is on screen, so its answer is kept before moving on
         self.answers: dict[str, str] = {}
         self.live: dict[str, Any] = {}
         self.task: Task | None = None
@@ -450,6 +451,7 @@ class TestView(QWidget):
     def start(self, test: FinalTest | None) -> None:
         self.test = test
         self.answers, self.live = {}, {}
+        self.asking = False
         self.stack.setCurrentWidget(self.question_page)
         if test is not None:
             self.go(0)
@@ -466,7 +468,7 @@ class TestView(QWidget):
     def go(self, index: int) -> None:
         if self.test is None or not 0 <= index < len(self.test.questions):
             return
-        if self.stack.currentWidget() is self.question_page and self.counter.text():
+        if self.asking:
             self._keep_answer()
         if self.task is not None:
             self.task.cancel()
@@ -496,6 +498,7 @@ class TestView(QWidget):
                 self.page.show_problem(_("The practice sandbox could not start ({reason}).").format(reason=exc.strerror or exc))
             self.answer.setPlainText("")
             self.typed.setText(self.answers.get(question["id"], ""))
+        self.asking = True
         self.back.setEnabled(index > 0)
         self.next.setVisible(index < total - 1)
         self.finish.setVisible(index == total - 1)
@@ -518,6 +521,7 @@ class TestView(QWidget):
 
     def finish_test(self) -> None:
         self._keep_answer()
+        self.asking = False
         result = score(self.test, self.answers, self.live)
         self.page.progress_test(result)
         verdict = _("passed") if result.passed else _("not passed")

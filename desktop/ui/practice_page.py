@@ -104,6 +104,7 @@ class RequestEditor(QWidget):
         index = self.url_bar.method.findText(request.method)
         self.url_bar.method.setCurrentIndex(max(index, 0))
         self.url_bar.url.setText(request.full_url())
+        self.url_bar.url.setCursorPosition(0)  # the scheme and host in sight: http:// is one of the mistakes
         self.headers.load_model(request.headers)
         self.body.load_model(request.body)
         self.tabs.setCurrentWidget(self.body if request.body.kind != "none" else self.headers)

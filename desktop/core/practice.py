@@ -19,7 +19,6 @@ from desktop.i18n import _, pick
 
 SCHEMA_VERSION = 1
 PROGRESS_FILE = "progress.json"
-OPERATORS = ("equals", "not_equals", "contains", "not_contains", "startswith", "matches", "type", "exists", "one_of")
 
 
 def practice_dir() -> Path:

@@ -98,7 +98,8 @@ def test_url_without_scheme():
 def test_unsupported_parts_are_listed():
     result = parse_curl_detailed("curl -F 'file=@photo.jpg' -x http://proxy:3128 --digest -u a:b https://h/ ; echo done")
     notes = " ".join(result.notes)
-    assert "file" in notes and "-F" in notes
+    assert "photo.jpg" in notes and "not on this computer" in notes
+    assert result.missing_files == ["photo.jpg"]
     assert "proxy" in notes
     assert "digest" in notes
     assert "more than one command" in notes

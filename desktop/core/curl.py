@@ -431,6 +431,139 @@ def _crt_args(line: str) -> list[str]:
     return args
 
 
+# ---------------------------------------------------------------- PowerShell words
+
+_PS_VARIABLE = re.compile(r"\$(\{[^}\n]{0,200}\}|\([^)\n]{0,200}\)|[A-Za-z_][A-Za-z0-9_:]{0,200})")
+_PS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b"}
+
+
+def _looks_like_powershell(text: str) -> bool:
+    """PowerShell: lines continued with a backtick, or curl.exe with '...' quoting (cmd has no single quotes)."""
+    if re.search(r"`[ \t]*\r?\n[ \t]*-", text):
+        return True
+    exe = re.match(r"\s*(?:&\s*)?curl\.exe\b", text, re.IGNORECASE)
+    return bool(exe) and ("'" in text or re.search(r"`[ \t]*\r?\n", text) is not None)
+
+
+def _powershell_words(text: str) -> _Words:
+    """PowerShell's own quoting first, then how Windows PowerShell 5.1 hands the words to curl.exe."""
+    words = _Words()
+    commands: list[list[str]] = [[]]
+    cur: list[str] | None = None
+    variables: list[str] = []
+    i, n = 0, len(text)
+
+    def add(part: str) -> None:
+        nonlocal cur
+        if cur is None:
+            cur = []
+        cur.append(part)
+
+    def finish() -> None:
+        nonlocal cur
+        if cur is not None:
+            commands[-1].append("".join(cur))
+        cur = None
+
+    while i < n:
+        c = text[i]
+        if c == "`":
+            if i + 1 >= n:
+                raise _cut_error()
+            nxt = text[i + 1]
+            if nxt in "\r\n":
+                i += 3 if text.startswith("\r\n", i + 1) else 2
+                continue
+            add(nxt)
+            i += 2
+        elif c == "'":
+            part = []
+            i += 1
+            while True:
+                end = text.find("'", i)
+                if end < 0:
+                    raise _quote_error()
+                part.append(text[i:end])
+                if text.startswith("''", end):
+                    part.append("'")
+                    i = end + 2
+                    continue
+                i = end + 1
+                break
+            add("".join(part))
+        elif c == '"':
+            part = []
+            i += 1
+            while True:
+                if i >= n:
+                    raise _quote_error()
+                ch = text[i]
+                if ch == '"':
+                    if text.startswith('""', i):
+                        part.append('"')
+                        i += 2
+                        continue
+                    i += 1
+                    break
+                if ch == "`" and i + 1 < n:
+                    part.append(_PS_ESCAPES.get(text[i + 1], text[i + 1]))
+                    i += 2
+                    continue
+                if ch == "$":
+                    var = _PS_VARIABLE.match(text, i)
+                    if var:
+                        variables.append(var.group())
+                part.append(ch)
+                i += 1
+            add("".join(part))
+        elif c == "$":
+            var = _PS_VARIABLE.match(text, i)
+            if var:
+                variables.append(var.group())
+            add("$")
+            i += 1
+        elif c == "#" and cur is None:
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif c in "\n;|":
+            finish()
+            if commands[-1]:
+                commands.append([])
+            i += 1
+        elif _is_space(c):
+            finish()
+            i += 1
+        else:
+            add(c)
+            i += 1
+    finish()
+    for variable in dict.fromkeys(variables):
+        words.notes.append(
+            _("The command uses the shell variable {name}; it was kept as typed, fill in the real value.").format(name=variable)
+        )
+    for args in commands:
+        if not args:
+            continue
+        if any('"' in arg and '\\"' not in arg for arg in args[1:]):
+            words.notes.append(_("In Windows PowerShell 5.1 the double quotes inside '…' are lost on the way to curl.exe; "
+                                 "the request is imported as curl.exe receives it there. PowerShell 7.3 and later keep them."))
+        words.commands.append(_crt_args(" ".join(_powershell_native(arg) for arg in args)))
+    words.commands = [cmd for cmd in words.commands if cmd]
+    return words
+
+
+def _powershell_native(arg: str) -> str:
+    """How Windows PowerShell 5.1 writes one argument into a program's command line: quoted only when it has a
+    space outside its own double quotes, and inner quotes never escaped (the reason `'{\\"a\\":1}'` is needed)."""
+    in_quote = False
+    for c in arg:
+        if c == '"':
+            in_quote = not in_quote
+        elif _is_space(c) and not in_quote:
+            return f'"{arg}"'
+    return arg or '""'
+
+
 # ---------------------------------------------------------------- options -> Request
 
 def _is_curl(word: str) -> bool:
@@ -758,7 +891,10 @@ def parse_curl_detailed(text: str, files: Mapping[str, str] | None = None) -> Pa
     """
     # A shell prompt copied along with the command ("$ curl ...") is not part of it.
     text = re.sub(r"^[$>][ \t]*(?=\S*curl)", "", check_text(text).strip())
-    words = _cmd_words(text) if _looks_like_cmd(text) else _bash_words(text)
+    if _looks_like_powershell(text):
+        words = _powershell_words(text)
+    else:
+        words = _cmd_words(text) if _looks_like_cmd(text) else _bash_words(text)
     notes = list(words.notes)
     commands = words.commands
     index = next((k for k, cmd in enumerate(commands) if _is_curl(cmd[0])), None)

@@ -386,3 +386,13 @@ def clean_token(text: str) -> tuple[str, list[TokenWarning]]:
             )
         )
     return cleaned, warnings
+
+
+def bare_token(text: str) -> str:
+    """The token alone, as clean_token's warnings ask: no quotes around it, no "Bearer ", no spaces or line breaks."""
+    inner = text.strip()
+    if len(inner) >= 2 and inner[0] in QUOTES and inner[-1] in QUOTES:
+        inner = inner[1:-1].strip()
+    if inner.lower().startswith("bearer "):
+        inner = inner[len("bearer "):]
+    return "".join(inner.split())

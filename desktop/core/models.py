@@ -6,8 +6,9 @@ from typing import Any
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
-# Body kinds: "none" sends nothing, "json" and "text" send the text as UTF-8.
-BODY_KINDS = ("none", "json", "text")
+# Body kinds: "none" sends nothing, "json" and "text" send the text as UTF-8, "multipart" sends a form whose
+# parts are the text's lines in curl's -F syntax (desktop/core/multipart.py).
+BODY_KINDS = ("none", "json", "text", "multipart")
 
 
 @dataclass
@@ -108,6 +109,10 @@ class Request:
     headers: list[KeyValue] = field(default_factory=list)
     body: Body = field(default_factory=Body)
     name: str = ""
+    # Per-request transport options. Defaults keep older files and requests made in the app as they were;
+    # an imported cURL command follows redirects only with -L and skips the certificate check only with -k.
+    verify: bool = True
+    follow_redirects: bool = True
 
     def full_url(self) -> str:
         return join_url(self.url, self.params)
@@ -136,7 +141,7 @@ class Request:
         return clone
 
     def to_dict(self, embed: bool = True) -> dict[str, Any]:
-        return {
+        data = {
             "name": self.name,
             "method": self.method,
             "url": self.url,
@@ -144,6 +149,12 @@ class Request:
             "headers": [h.to_dict() for h in self.headers],
             "body": self.body.to_dict(embed),
         }
+        # Written only when not the default, so files saved before these options existed stay byte-identical.
+        if not self.verify:
+            data["verify"] = False
+        if not self.follow_redirects:
+            data["follow_redirects"] = False
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Request:
@@ -155,6 +166,8 @@ class Request:
             headers=[KeyValue.from_dict(h) for h in data.get("headers", []) if isinstance(h, dict)],
             body=Body.from_dict(data.get("body") if isinstance(data.get("body"), dict) else None),
             name=str(data.get("name", "")),
+            verify=data.get("verify", True) is not False,
+            follow_redirects=data.get("follow_redirects", True) is not False,
         )
 
 
@@ -208,6 +221,8 @@ class Response:
     wire_body: bytes = b""
     # Why the body is not all there or not unpacked: "" (it is), "size", "time", "unpacked-size" or "undecodable".
     cut_reason: str = ""
+    # What a redirect to another host did not carry along because it holds a secret: ("header" | "query", name).
+    dropped_on_redirect: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def size(self) -> int:

@@ -30,6 +30,8 @@ seconds. After a timeout or any other failure the store reports the keyring unav
 """
 from __future__ import annotations
 
+import re
+
 import json
 import sys
 import threading
@@ -388,11 +390,14 @@ def clean_token(text: str) -> tuple[str, list[TokenWarning]]:
     return cleaned, warnings
 
 
+
 def bare_token(text: str) -> str:
-    """The token alone, as clean_token's warnings ask: no quotes around it, no "Bearer ", no spaces or line breaks."""
-    inner = text.strip()
-    if len(inner) >= 2 and inner[0] in QUOTES and inner[-1] in QUOTES:
-        inner = inner[1:-1].strip()
-    if inner.lower().startswith("bearer "):
-        inner = inner[len("bearer "):]
-    return "".join(inner.split())
+    """The token alone, as clean_token's warnings ask: no quotes around it, no "Bearer", no spaces or line breaks anywhere."""
+    previous = None
+    while text != previous:
+        previous = text
+        text = text.strip()
+        if len(text) >= 2 and text[0] in QUOTES and text[-1] in QUOTES:
+            text = text[1:-1]
+        text = re.sub(r"^bearer(?:\s+|(?=[\"'`«“„‘{]))", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", "", text)

@@ -1,7 +1,6 @@
 """The one state of the open request: what is edited, where it goes, the last answer with the request it answered, and the findings."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -9,15 +8,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.core import diagnose as diagnosis
-from desktop.core.diagnose import Finding
+from desktop.core.diagnose import Finding, FixOutcome
+from desktop.core.environments import reply_language
 from desktop.core.models import Request, Response
+from desktop.core.reply import reply_text
 from desktop.core.variables import Environment, resolve
 from desktop.i18n import _
 
 # What a listener is told changed; "request" also covers a stale answer label, "opened" means everything did.
 OPENED, REQUEST, ANSWER, FINDINGS, ENVIRONMENT = "opened", "request", "answer", "findings", "environment"
-
-_VARIABLE = re.compile(r"^\s*\{\{\s*([^{}\s]+)\s*\}\}\s*$")
 
 
 @dataclass
@@ -39,16 +38,6 @@ class Answer:
 
 
 @dataclass
-class FixOutcome:
-    """What a fix did: `kind` is "request" (the request changed), "secret" (the stored variable must change: ask first) or "none"."""
-
-    kind: str
-    reason: str = ""
-    variable: str = ""
-    value: str = field(default="", repr=False)
-
-
-@dataclass
 class FindingsJob:
     """A snapshot for computing findings off the GUI thread; `generation` lets a late result be dropped."""
 
@@ -57,9 +46,11 @@ class FindingsJob:
     response: Response | None
     error: Any
     rules: dict[str, Any] | None
+    values: dict[str, str] = field(default_factory=dict, repr=False)
 
     def run(self) -> list[Finding]:
-        return diagnosis.diagnose(self.request, self.response, error=self.error, rules=self.rules)
+        # With the values the request is judged as it will be sent (a token stored with quotes is found).
+        return diagnosis.diagnose(self.request, self.response, error=self.error, rules=self.rules, values=self.values)
 
 
 def client_request_name(now: datetime | None = None) -> str:
@@ -154,10 +145,11 @@ class Session:
         current = self.answer if self.answer_is_current() else None
         return FindingsJob(
             self.generation,
-            self.resolved(),
+            self.request.copy(),
             current.response if current else None,
             current.error if current else None,
             self.rules,
+            dict(self.values),
         )
 
     def set_findings(self, generation: int, findings: list[Finding]) -> bool:
@@ -177,28 +169,25 @@ class Session:
 
     def blocking_findings(self) -> list[Finding]:
         """Real mistakes in the request itself, worth a question before sending; placeholders and warnings are not."""
-        return [f for f in diagnosis.diagnose(self.resolved(), rules=self.rules) if f.severity == "error"]
+        return diagnosis.mistakes_before_sending(self.request, self.rules, self.values)
 
     def reply(self) -> str:
-        """The message for the client about the request on screen (never about an earlier one)."""
-        return diagnosis.reply_text(self.findings if self.findings_ready else [])
+        """The message for the client about the request on screen (never about an earlier one), in the client's language."""
+        return reply_text(self.findings if self.findings_ready else [], reply_language(self.environment))
 
     # ---- fixing ---------------------------------------------------------------------------------
 
-    def apply_fix(self, fix: str) -> FixOutcome:
-        """Make the next send carry the fix: in the request, or (when the header is a {{variable}}) in the stored value."""
-        fixed = diagnosis.apply_fix(self.request, fix)
-        if fixed.to_dict(embed=False) != self.request.to_dict(embed=False):
-            self.edit(fixed)
-            return FixOutcome("request")
-        auth = next((h for h in self.request.headers if h.enabled and h.name.strip().lower() == "authorization"), None)
-        match = _VARIABLE.match(auth.value) if auth is not None else None
-        if match and match.group(1) in self.values:
-            resolved = self.resolved()
-            repaired = diagnosis.apply_fix(resolved, fix).header("Authorization")
-            if repaired is not None and repaired != resolved.header("Authorization"):
-                return FixOutcome("secret", variable=match.group(1), value=repaired)
-        return FixOutcome("none", reason=_("This fix does not apply to the request as it is now; change it by hand as the finding says."))
+    def apply_fix(self, finding: Finding | str) -> FixOutcome:
+        """Make the next send carry the fix. A changed request is taken at once; a changed variable is too unless
+        it is a secret (`needs_confirmation`): then the window asks and calls store_value."""
+        outcome = diagnosis.apply_fix(finding, self.request, self.environment, self.values, rules=self.rules)
+        if not outcome.applied:
+            return outcome
+        outcome.request.name = self.request.name
+        self.edit(outcome.request)
+        if outcome.variable is not None and not outcome.needs_confirmation:
+            self.store_value(outcome.variable.name, outcome.variable.value)
+        return outcome
 
     def store_value(self, name: str, value: str) -> None:
         """A variable's value changed where it is kept (the agent agreed): findings follow at once."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.diagnose import Finding
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 COLOURS = {"error": "#cf222e", "warning": "#9a6700", "info": "#0969da"}
 _ICONS = {
@@ -31,7 +31,7 @@ def _escape(text: str) -> str:
 class FindingCard(QFrame):
     """One finding: icon and coloured title, the explanation, the next step, and a Fix button when there is one."""
 
-    fix_requested = Signal(str)
+    fix_requested = Signal(object)  # the Finding
 
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,14 +58,14 @@ class FindingCard(QFrame):
         if finding.fix:
             self.fix_button = QPushButton(_("Fix"))
             self.fix_button.setToolTip(_("Correct the request in one click"))
-            self.fix_button.clicked.connect(lambda: self.fix_requested.emit(finding.fix))
+            self.fix_button.clicked.connect(lambda: self.fix_requested.emit(finding))
             layout.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class DiagnosisPanel(QWidget):
     """«What is wrong»: renders the session's findings; asks the window for a fix (`fix_requested`) or the reply (`reply_requested`)."""
 
-    fix_requested = Signal(str)
+    fix_requested = Signal(object)  # the Finding whose fix the agent asked for
     reply_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -120,7 +120,7 @@ class DiagnosisPanel(QWidget):
         if not findings:
             self.summary_label.setText(_("No problems found in this request."))
         else:
-            self.summary_label.setText(_("Problems found: {count}").format(count=len(findings)))
+            self.summary_label.setText(ngettext("{count} problem found", "{count} problems found", len(findings)).format(count=len(findings)))
 
     def wanted_height(self) -> int:
         """The height that shows every card without scrolling (the window caps it)."""

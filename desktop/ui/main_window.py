@@ -40,6 +40,7 @@ from desktop.ui.diagnosis_panel import DiagnosisPanel
 from desktop.ui.reply_preview import ReplyPreview
 from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
+from desktop.ui.practice_page import PracticePage
 from desktop.ui.response_view import ResponseView
 from desktop.ui.url_bar import UrlBar
 from desktop.ui.webhooks_tab import WebhooksTab
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, _("Requests"))
         self.pages.addTab(self.webhooks, _("Webhooks"))
+        self.practice = PracticePage()  # the course's cases against a practice sandbox of its own
+        self.pages.addTab(self.practice, _("Practice"))
         self.setCentralWidget(self.pages)
 
         self._build_toolbar()
@@ -413,41 +416,31 @@ class MainWindow(QMainWindow):
         resolved = self.session.resolved().full_url()
         self.url_bar.url.setToolTip(_("Sent to: {url}").format(url=resolved) if resolved else "")
 
-    def apply_diagnosis_fix(self, fix_id: str) -> None:
+    def apply_diagnosis_fix(self, finding) -> None:
         """«Fix»: the next send carries the change (or it says why it cannot); findings follow at once."""
         self.flush_edits()
-        outcome = self.session.apply_fix(fix_id)
-        if outcome.kind == "request":
-            self.load_model(self.session.request)
-            self.statusBar().showMessage(_("Fixed. Press «Send» to try again."), 6000)
-        elif outcome.kind == "secret":
-            self._fix_stored_value(outcome.variable, outcome.value)
-        else:
+        outcome = self.session.apply_fix(finding)
+        if not outcome.applied:
             QMessageBox.information(self, _("Not fixed"), outcome.reason)
-
-    def _fix_stored_value(self, name: str, value: str) -> None:
+            return
+        self.load_model(self.session.request)
+        change = outcome.variable
         env = self.active_environment()
-        if env is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            _("Change the stored value?"),
-            _("The request takes «{name}» from the environment «{environment}». Replace the stored value with the corrected one?").format(
-                name=name, environment=env.name
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            self.statusBar().showMessage(_("Not changed: the stored value stays as it was."), 6000)
-            return
-        variable = env.get(name)
-        if variable is not None and variable.secret and self.secret_setter is not None:
-            self.secret_setter(env.name, name, value)
-        elif variable is not None:
-            variable.value = value
-        self.session.store_value(name, value)
-        self.statusBar().showMessage(_("Fixed in «{environment}». Press «Send» to try again.").format(environment=env.name), 6000)
+        if change is not None and env is not None:
+            if outcome.needs_confirmation:
+                asked = QMessageBox.question(
+                    self, _("Change the stored token?"),
+                    " ".join(outcome.changed) + "\n\n" + _("Replace the value stored for «{name}» in «{environment}»?").format(
+                        name=change.name, environment=env.name),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+                if asked != QMessageBox.StandardButton.Yes or self.secret_setter is None:
+                    self.statusBar().showMessage(_("Not changed: the stored value stays as it was."), 6000)
+                    return
+                self.secret_setter(env.name, change.name, change.value)
+                self.session.store_value(change.name, change.value)
+            else:
+                env.set(change.name, change.value)
+        self.statusBar().showMessage(" ".join(outcome.changed) + " " + _("Press «Send» to try again."), 8000)
 
     def show_reply(self) -> None:
         """«Reply to client»: an editable preview of the reply about the request on screen, then copy."""
@@ -553,7 +546,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("The request has mistakes"))
-        box.setText(_("The server will most likely refuse this request because of these mistakes:"))
+        box.setText(_("The server will most likely refuse the request because of these mistakes:"))
         box.setInformativeText(f"{listed}\n{more}".strip())
         send_anyway = box.addButton(_("Send anyway"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -656,13 +649,15 @@ class MainWindow(QMainWindow):
         max_body = self.settings.max_body_mb * 1024 * 1024
         cancel = threading.Event()
         self.cancel_event = cancel
+        env = self.active_environment()
+        secrets = env.secret_values(values) if env else []
         self.url_bar.set_busy(True)
         self.repeat_button.setEnabled(False)
         self.send_action.setEnabled(False)
         self.cancel_action.setEnabled(True)
         self.response_view.show_waiting(timeout)
         self.task = run_task(
-            lambda: send(request, self.client, values, timeout=timeout, max_body=max_body, cancel=cancel),
+            lambda: send(request, self.client, values, timeout=timeout, max_body=max_body, cancel=cancel, secrets=secrets),
             lambda response: self._show_response(response, on_screen, server),
             lambda exc: self._show_failure(exc, on_screen, server, prepared.url),
         )

@@ -14,7 +14,7 @@ from desktop.core.diagnose import (
     diagnose,
     endpoints_from_collection,
     json_problem,
-    reply_text,
+    mistakes_before_sending,
 )
 from desktop.core.httplog import parse_http
 from desktop.core.models import Body, KeyValue, Request, Response
@@ -90,9 +90,14 @@ def test_good_request_has_no_findings(endpoints):
         (send_request(method="GET"), "wrong-method", "use-documented-method"),
         (send_request(url="https://wappi.pro/sync/message/send"), "unknown-endpoint", "use-closest-path"),
         (send_request(url="https://wappi.pro/api/sync/mesage/send"), "unknown-endpoint", "use-closest-path"),
-        (send_request(body=Body("json", "{'body': 'Тест', \"recipient\": 79990000000}")), "invalid-json", None),
+        (send_request(body=Body("json", "{'body': 'Тест', \"recipient\": 79990000000}")), "invalid-json", "fix-json"),
+        (send_request(body=Body("json", "{'body': 'Тест', \"recipient\": 79990000000}")), "phone-as-number", "fix-field"),
+        (send_request(body=Body("json", '{"body": "Тест", "recipient": "+7 (999) 000-00-00"}')), "bad-recipient", "fix-field"),
+        (send_request(body=Body("json", '{"body": "Тест", "recipient": "89990000000"}')), "bad-recipient", "fix-field"),
+        (send_request(body=Body("json", '{"body": "Тест" "recipient": "79990000000"}')), "invalid-json", "fix-json"),
+        (send_request(url="http://[bad/api/sync/message/send"), "bad-url", None),
         (send_request(body=Body("json", '{"body": "Тест"}')), "missing-field", None),
-        (send_request(headers=[KeyValue("Authorization", "t")], body=Body("text", "{'body': 1}")), "invalid-json", None),
+        (send_request(headers=[KeyValue("Authorization", "t")], body=Body("text", "{'body': 1}")), "invalid-json", "fix-json"),
     ],
 )
 def test_before_sending(endpoints, request_, code, fix):
@@ -102,22 +107,24 @@ def test_before_sending(endpoints, request_, code, fix):
     assert finding.title and finding.message and finding.next_step
     assert finding.fix == fix
     if fix:
-        fixed = apply_fix(request_, fix, endpoints=endpoints)
-        assert code not in codes(diagnose(fixed, endpoints=endpoints)), codes(diagnose(fixed, endpoints=endpoints))
+        outcome = apply_fix(finding, request_, endpoints=endpoints)
+        assert outcome.applied and outcome.changed and outcome.variable is None
+        assert outcome.request != request_
+        assert code not in codes(diagnose(outcome.request, endpoints=endpoints)), codes(diagnose(outcome.request, endpoints=endpoints))
 
 
 def test_profile_id_in_body_is_moved_to_address(endpoints):
     request = send_request(params=[], body=Body("json", '{"profile_id": "p9", "body": "x", "recipient": "79990000000"}'))
     finding = next(f for f in diagnose(request, endpoints=endpoints) if f.code == "profile-id-missing")
     assert "body" in finding.message
-    fixed = apply_fix(request, "add-profile-id", endpoints=endpoints)
+    fixed = apply_fix(finding, request, endpoints=endpoints).request
     assert fixed.params == [KeyValue("profile_id", "p9")] and "profile_id" not in fixed.body.text
 
 
 def test_unknown_endpoint_names_closest_path(endpoints):
     finding = next(f for f in diagnose(send_request(url="https://wappi.pro/sync/message/send"), endpoints=endpoints) if f.code == "unknown-endpoint")
     assert "/api/sync/message/send" in finding.message
-    fixed = apply_fix(send_request(url="https://wappi.pro/sync/message/send"), "use-closest-path", endpoints=endpoints)
+    fixed = apply_fix("use-closest-path", send_request(url="https://wappi.pro/sync/message/send"), endpoints=endpoints).request
     assert fixed.url == "https://wappi.pro/api/sync/message/send"
 
 
@@ -196,15 +203,7 @@ def test_worst_first(endpoints):
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
 
 
-def test_reply_text(endpoints):
-    findings = diagnose(send_request(headers=[KeyValue("Authorization", "Bearer t")]), answer(401, {"detail": "Invalid token"}), endpoints=endpoints)
-    reply = reply_text(findings)
-    assert reply.startswith("Hello!") and "1. " in reply and "2. " in reply and "Bearer" in reply
-    assert "no mistakes" in reply_text([])
-
-
 def test_russian_messages(endpoints):
     i18n.set_language("ru")
     findings = diagnose(send_request(), answer(401, {"detail": "Invalid token"}), endpoints=endpoints)
     assert "токен" in findings[0].next_step.lower()
-    assert reply_text(findings).startswith("Здравствуйте")

@@ -100,23 +100,24 @@ def test_findings_judge_the_token_the_next_send_carries():
     assert "token-quoted" in codes(session)
     outcome = session.apply_fix("strip-token-quotes")
     # The header is {{token}}: the stored value is what must change, and the agent is asked first.
-    assert (outcome.kind, outcome.variable, outcome.value) == ("secret", "token", "tok123")
-    session.store_value(outcome.variable, outcome.value)
+    assert outcome.needs_confirmation and (outcome.variable.name, outcome.variable.value) == ("token", "tok123")
+    assert "token-quoted" in codes(session)  # not until the agent agreed
+    session.store_value(outcome.variable.name, outcome.variable.value)
     assert "token-quoted" not in codes(session)
 
 
 def test_a_fix_in_the_request_changes_what_is_sent():
     session = session_with(status_request("Bearer tok123"))
     assert "token-bearer-prefix" in codes(session)
-    assert session.apply_fix("strip-bearer").kind == "request"
+    assert session.apply_fix("strip-bearer").applied
     assert session.request.header("Authorization") == "tok123"
     assert "token-bearer-prefix" not in codes(session)
 
 
 def test_a_fix_that_cannot_apply_says_why():
-    session = session_with(status_request())
+    session = session_with(Request("GET", "{{base_url}}/api/sync/get/status"))
     outcome = session.apply_fix("strip-bearer")
-    assert outcome.kind == "none" and outcome.reason
+    assert not outcome.applied and outcome.reason
 
 
 def test_the_reply_speaks_only_of_the_request_on_screen():

@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from desktop.core.diagnose import Finding, reply_text
+from desktop.core.diagnose import Finding
+from desktop.core.reply import reply_text
 from desktop.ui.diagnosis_panel import DiagnosisPanel
 
 FINDINGS = [

@@ -561,6 +561,10 @@ class MainWindow(QMainWindow):
             self.request_tabs.setCurrentWidget(self.body)
 
     def closeEvent(self, event) -> None:
+        # A check still running must not report to a window that is going away.
+        if self.findings_task is not None:
+            self.findings_task.cancel()
+        self.edit_timer.stop()
         self.webhooks.shutdown()
         super().closeEvent(event)
 

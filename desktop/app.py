@@ -217,7 +217,8 @@ class DeskApp:
         """The running embedded sandbox, or None; waits for its start to end."""
         return self.sandbox_start.wait() if self.sandbox_start is not None else None
 
-    def make_window(self) -> MainWindow:
+    def make_window(self, fresh: bool = True) -> MainWindow:
+        """`fresh`: a start (restore a crash draft, else open the first request); False when a language switch rebuilds it."""
         apply_language(self.settings.language)
         window = MainWindow(self.settings, self.client, self.environments, self.secrets.get)
         window.secret_setter = self.secrets.set
@@ -230,7 +231,7 @@ class DeskApp:
         window.desk = self
         self.window = window
         self._fill_sidebar(window)
-        attach_clients(window, self.paths, self.settings, self.secrets)
+        attach_clients(window, self.paths, self.settings, self.secrets, fresh=fresh)
         return window
 
     def _fill_sidebar(self, window: MainWindow) -> None:
@@ -248,12 +249,13 @@ class DeskApp:
 
     def switch_language(self, setting: str) -> None:
         old = self.window
-        request = old.to_model() if old else None
+        # The open request, its unsaved edits, the answer and the page survive the rebuild; findings are recomputed in the new language.
+        state = old.snapshot() if old else None
         self.settings.language = setting
         self.save_settings()
-        window = self.make_window()
-        if request is not None:
-            window.load_model(request)
+        window = self.make_window(fresh=False)
+        if state is not None:
+            window.adopt(old, state)
         if old is not None:
             window.setGeometry(old.geometry())
             old.hide()

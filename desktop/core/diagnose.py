@@ -15,7 +15,8 @@ from desktop.core.jsonlint import fix as jsonlint_fix
 from desktop.core.models import Body, KeyValue, Request, Response
 from desktop.core.requestlint import EXAMPLE_URL, url_host, url_mistake, url_parts
 from desktop.core.secrets import QUOTES, clean_token
-from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, resolve
+from desktop.core.secrets import bare_token as _bare_token
+from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, resolve, substitute
 from desktop.i18n import _
 
 SEVERITIES = ("error", "warning", "info")
@@ -512,18 +513,6 @@ class FixOutcome:
     def needs_confirmation(self) -> bool:
         """True when the fix changes a stored secret: the window asks before saving `variable`."""
         return self.variable is not None and self.variable.secret
-
-
-def _bare_token(text: str) -> str:
-    """A token as the API wants it: no quotes around it, no "Bearer", no spaces or line breaks anywhere."""
-    previous = None
-    while text != previous:
-        previous = text
-        text = text.strip()
-        if len(text) >= 2 and text[0] in QUOTES and text[-1] in QUOTES:
-            text = text[1:-1]
-        text = re.sub(r"^bearer(?:\s+|(?=[\"'`«“„‘{]))", "", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", "", text)
 
 
 def _variable_change(name: str, value: str, environment: Any) -> VariableChange:

@@ -14,7 +14,7 @@ from desktop.core.jsonlint import apply_fix as jsonlint_apply
 from desktop.core.jsonlint import fix as jsonlint_fix
 from desktop.core.models import Body, KeyValue, Request, Response
 from desktop.core.requestlint import EXAMPLE_URL, url_host, url_mistake, url_parts
-from desktop.core.secrets import QUOTES, clean_token
+from desktop.core.secrets import bare_token, clean_token
 from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, Environment, resolve
 from desktop.i18n import _
 
@@ -277,11 +277,18 @@ def _check_required_fields(request: Request, rules: dict[str, Any], found: list[
 
 
 def _closest(path: str, table: dict[str, Endpoint]) -> str | None:
-    candidates = list(table)
     for prefix in ("/api", "/tapi"):
         # The course writes paths without /api: /sync/message/send.
         if prefix + path in table:
             return prefix + path
+    # Stay on the path's own platform: a WhatsApp (or prefix-less course) path is never answered with a Telegram one.
+    platform = "/tapi/" if path.startswith("/tapi/") else "/api/"
+    candidates = [p for p in table if p.startswith(platform) or not p.startswith(("/api/", "/tapi/"))]
+    # The same words in another order (/sync/get/qr for /api/sync/qr/get) beat a merely similar spelling.
+    words = sorted(w for w in path.split("/") if w and w not in ("api", "tapi"))
+    for candidate in candidates:
+        if sorted(w for w in candidate.split("/") if w and w not in ("api", "tapi")) == words:
+            return candidate
     match = difflib.get_close_matches(path, candidates, n=1, cutoff=0.6)
     return match[0] if match else None
 
@@ -507,18 +514,6 @@ class FixOutcome:
         return self.variable is not None and self.variable.secret
 
 
-def _bare_token(text: str) -> str:
-    """A token as the API wants it: no quotes around it, no "Bearer", no spaces or line breaks anywhere."""
-    previous = None
-    while text != previous:
-        previous = text
-        text = text.strip()
-        if len(text) >= 2 and text[0] in QUOTES and text[-1] in QUOTES:
-            text = text[1:-1]
-        text = re.sub(r"^bearer(?:\s+|(?=[\"'`«“„‘{]))", "", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", "", text)
-
-
 def _variable_change(name: str, value: str, environment: Environment | None) -> VariableChange:
     variable = environment.get(name) if environment is not None else None
     secret = variable.secret if variable is not None else name in SECRET_BY_DEFAULT
@@ -531,7 +526,7 @@ def _fix_token(fixed: Request, environment: Environment | None, values: Mapping[
     if auth is None:
         outcome.reason = _("The request has no Authorization header to clean.")
         return outcome
-    cleaned = _bare_token(auth.value)
+    cleaned = bare_token(auth.value)
     if cleaned != auth.value:
         auth.value = cleaned
         outcome.changed.append(_("The Authorization header now holds the token alone."))
@@ -546,9 +541,9 @@ def _fix_token(fixed: Request, environment: Environment | None, values: Mapping[
                                "here: clean it in the environment.").format(name=names[0])
         return outcome
     name = whole.group(1)
-    if _bare_token(values[name]) == values[name]:
+    if bare_token(values[name]) == values[name]:
         return outcome
-    outcome.variable = _variable_change(name, _bare_token(values[name]), environment)
+    outcome.variable = _variable_change(name, bare_token(values[name]), environment)
     outcome.changed.append(_("The token in the environment «{environment}» is cleaned (quotes, Bearer, spaces and "
                              "line breaks removed).").format(environment=outcome.variable.environment))
     return outcome

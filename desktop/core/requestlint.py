@@ -25,7 +25,7 @@ def url_mistake(url: str) -> str | None:
     """Why an address with a scheme cannot be read, in words (None when it can, or when it has no scheme yet).
 
     The app's `{{variables}}` stand for text filled in at send time, so they are never the mistake."""
-    text = VARIABLE.sub("0", url.strip())
+    text = VARIABLE.sub("1", url.strip())
     if "://" not in text:
         return None
     try:

@@ -1,18 +1,22 @@
 """`{{variable}}` substitution from the active environment; names with no value are reported, never sent literally."""
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.models import Body, KeyValue, Request
+from desktop.core import auth as signin
+from desktop.core.dynamic import DYNAMIC_PREFIX, dynamic_value
+from desktop.core.models import Auth, Body, KeyValue, Request
 
 VARIABLE = re.compile(r"\{\{\s*([^{}\s]+?)\s*\}\}")
 # Variables that hold a key to a client's account are secret unless the agent says otherwise.
 SECRET_BY_DEFAULT = frozenset({"token"})
 # `{{file:<id>}}` is not a variable: it names a file of Body.attachments.
 FILE_PREFIX = "file:"
+PATH_VARIABLE_SEPARATOR = "."
 
 
 @dataclass
@@ -66,7 +70,8 @@ class Environment:
                     value = variable.value
             else:
                 value = variable.value
-            if value:
+            # A plain variable defined empty is sent empty (as newman does); a secret with no value is asked for.
+            if value or not variable.secret:
                 out[variable.name] = value
         return out
 
@@ -98,6 +103,10 @@ def substitute(text: str, values: Mapping[str, str], missing: set[str] | None = 
             return match.group(0)
         if name in values:
             return values[name]
+        if name.startswith(DYNAMIC_PREFIX):
+            generated = dynamic_value(name)
+            if generated is not None:
+                return generated
         if missing is not None:
             missing.add(name)
         return match.group(0)
@@ -114,9 +123,10 @@ def resolve(request: Request, values: Mapping[str, str]) -> tuple[Request, list[
 
     resolved = Request(
         method=request.method,
-        url=sub(request.url),
-        params=[KeyValue(sub(p.name), sub(p.value), p.enabled) for p in request.params if p.enabled],
-        headers=[KeyValue(sub(h.name), sub(h.value), h.enabled) for h in request.headers if h.enabled],
+        url=fill_path_variables(sub(request.url), [KeyValue(v.name, sub(v.value)) for v in request.path_variables]),
+        params=[KeyValue(sub(p.name), sub(p.value), p.enabled, p.bare) for p in request.params if p.enabled],
+        # A field value has no spaces at its edges (RFC 9110 5.5); an empty {{token}} must not leave "Bearer ".
+        headers=[KeyValue(sub(h.name).strip(), sub(h.value).strip(" \t"), h.enabled) for h in request.headers if h.enabled],
         body=Body(
             request.body.kind,
             sub(request.body.text) if request.body.kind != "none" else "",
@@ -124,4 +134,32 @@ def resolve(request: Request, values: Mapping[str, str]) -> tuple[Request, list[
         ),
         name=request.name,
     )
+    if request.auth is not None:
+        signin.apply(resolved, Auth(request.auth.kind, {k: sub(v) for k, v in request.auth.fields.items()}))
     return resolved, sorted(missing)
+
+
+def fill_path_variables(url: str, variables: list[KeyValue]) -> str:
+    """Postman's `:name` path segments filled from their values; an empty one stays `:name`, as newman sends it."""
+    if not variables or ":" not in url:
+        return url
+    values = {v.name: v.value for v in variables if v.value}
+    head, sep, rest = url.partition("://")
+    if not sep:
+        head, rest = "", url
+    host, slash, path = rest.partition("/")
+    segments = []
+    for segment in path.split("/"):
+        if segment.startswith(":"):
+            # As newman: the name runs to the first "." and what follows stays (":id.json" -> "7.json").
+            name = segment[1:].split(PATH_VARIABLE_SEPARATOR, 1)[0]
+            if values.get(name):
+                segment = values[name] + segment[1 + len(name):]
+        segments.append(segment)
+    return head + sep + host + slash + "/".join(segments)
+
+
+def empty_names(request: Request, values: Mapping[str, str]) -> list[str]:
+    """The {{variables}} of `request` that are defined but empty: sent empty, which the agent should be told."""
+    text = json.dumps(request.to_dict(embed=False))
+    return sorted({name for name in names_in(text) if name in values and not values[name]})

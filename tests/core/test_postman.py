@@ -4,7 +4,7 @@ import json
 import jsonschema
 import pytest
 
-from desktop.core.models import Body, KeyValue, Request
+from desktop.core.models import Auth, Body, KeyValue, Request
 from desktop.core.postman import (
     PostmanError,
     export_client,
@@ -14,7 +14,7 @@ from desktop.core.postman import (
     write_export,
 )
 from desktop.core.store import Store
-from desktop.core.variables import Variable
+from desktop.core.variables import Variable, resolve
 
 
 @pytest.fixture
@@ -70,11 +70,13 @@ def test_every_corpus_file_imports_or_is_refused_in_plain_words(corpus):
 def test_conversions(corpus):
     examples = corpus / "examples"
     bearer = read_collection(examples / "bearerAuthTest.json").requests[0].request
-    assert bearer.header("Authorization") == "Bearer wkjehbxoqnunc2k3"
+    assert bearer.auth == Auth("bearer", {"token": "{{bearer_token}}"})
+    assert resolve(bearer, {"bearer_token": "wkjehbxoqnunc2k3"})[0].header("Authorization") == "Bearer wkjehbxoqnunc2k3"
     apikey = read_collection(examples / "apikeyAuthTest.json").requests[0].request
-    assert apikey.header("token") == "wkjehbxoqnunc2k3"
-    form = read_collection(examples / "formdata-body.json")
-    assert any("file_with_null" in note for note in form.notes)  # files are listed, not silently dropped
+    assert resolve(apikey, {"apikey_value": "wkjehbxoqnunc2k3"})[0].header("token") == "wkjehbxoqnunc2k3"
+    form = read_collection(examples / "formdata-body.json").requests[0].request
+    # File fields with no file chosen go out as empty file parts, as newman sends them.
+    assert 'name="file_with_null"; filename=""' in form.body.text
     nested = read_collection(examples / "nestedEntities.json")
     assert ("F1",) in [r.folder for r in nested.requests]
     assert nested.variables == [Variable("key", "value")]
@@ -88,7 +90,9 @@ def test_conversions(corpus):
     request = encoded.requests[0].request
     assert request.body == Body("text", "text=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82%20%D0%BC%D0%B8%D1%80&to={{phone}}")
     assert request.header("Content-Type") == "application/x-www-form-urlencoded"
-    assert request.header("Authorization") == "Basic dTpw"
+    assert request.auth == Auth("basic", {"username": "u", "password": "{{basic_password}}"})
+    assert Variable("basic_password", "p", secret=True) in encoded.variables
+    assert resolve(request, {"basic_password": "p"})[0].header("Authorization") == "Basic dTpw"
     assert request.url == "https://h/p" and request.params == [KeyValue("a", "1"), KeyValue("off", "2", False)]
     assert parse_collection('{"info": {"name": "s"}, "item": [{"name": "s", "request": "https://h/x?q=1"}]}').requests[0].request.full_url() == "https://h/x?q=1"
 
@@ -110,11 +114,13 @@ def fill_client(store):
     store.save_environment("Acme", env)
     store.save("Acme", Request("POST", "{{base_url}}/api/sync/message/send",
                                [KeyValue("profile_id", "{{profile_id}}"), KeyValue("off", "1", False)],
-                               [KeyValue("Authorization", "{{token}}"), KeyValue("X-Off", "no", False)],
+                               [KeyValue("Authorization", "{{token}}"), KeyValue("X-Off", "no", False),
+                                KeyValue("Content-Type", "application/json")],
                                Body("json", '{\n  "body": "Привет"\n}'), "Send text"), {"description": "Sends a text"})
     store.create_folder("Acme", "Webhooks")
     store.save("Acme", Request("GET", "http://127.0.0.1:8080/api/webhook/get#top", name="Get webhook"), folder="Webhooks")
-    store.save("Acme", Request("PUT", "https://wappi.pro/x", body=Body("text", "plain"), name="Put text"), folder="Webhooks")
+    store.save("Acme", Request("PUT", "https://wappi.pro/x", headers=[KeyValue("Content-Type", "text/plain")],
+                               body=Body("text", "plain"), name="Put text"), folder="Webhooks")
 
 
 def test_export_validates_has_no_secrets_and_imports_back_unchanged(store, validator, tmp_path):

@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from desktop.core import auth as signin
 from desktop.core.atomicfile import write_atomic
@@ -20,7 +19,7 @@ from desktop.core.store import (
     Store,
     StoreError,
 )
-from desktop.core.variables import SECRET_BY_DEFAULT, Variable
+from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, Variable, form_quote
 from desktop.i18n import _, pick
 
 SCHEMA_URL = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
@@ -113,6 +112,8 @@ class _Refusal(Exception):
 MAX_DEPTH = 60
 # Methods newman sends without a body (postman-runtime's METHODS_WITHOUT_BODY) unless told not to prune it.
 METHODS_WITHOUT_BODY = frozenset({"GET", "COPY", "HEAD", "PURGE", "UNLOCK"})
+# Methods Node's http sends with no Content-Length when there is no body.
+NODE_NO_LENGTH_METHODS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
 RAW_CONTENT_TYPES = {"html": "text/html", "text": "text/plain", "json": "application/json",
                      "javascript": "application/javascript", "xml": "application/xml"}
 UNSUPPORTED_AUTH = {
@@ -245,8 +246,16 @@ def _request(entry: dict[str, Any], folder: tuple[str, ...], inherited_auth: Any
             name=name, method=method))
         request.body = Body()
         request.headers = [h for h in request.headers if not h.name.lower().startswith("content-type") or h.enabled is False]
+    if request.body.kind == "none" and method not in NODE_NO_LENGTH_METHODS and request.header("Content-Length") is None:
+        # newman (Node) states an empty body for every other method; httpx only for POST, PUT and PATCH.
+        request.headers.append(KeyValue("Content-Length", "0"))
     auth = _auth_entry(source.get("auth"), name, inherited_auth)
     _auth(auth, request, dropped, result)
+    if request.auth is None and isinstance(source.get("url"), dict) and isinstance(source["url"].get("auth"), dict):
+        # user:password@ in the address: Node turns it into basic sign-in.
+        user = source["url"]["auth"]
+        _auth({"type": "basic", "basic": {"username": _text(user.get("user")), "password": _text(user.get("password"))}},
+              request, dropped, result)
     if _scripts(entry):
         dropped.append(_("scripts"))
     if entry.get("response"):
@@ -466,8 +475,13 @@ def _list(value: Any, key: str, item: str) -> list[Any]:
 
 
 def _form_quote(value: Any) -> str:
-    # Keep {{variables}} readable; they are filled in before sending.
-    return quote(_text(value), safe="{}")
+    # Written text is encoded now; {{variables}} stay readable and are encoded when filled in (variables.form_quote).
+    text = _text(value)
+    out, at = [], 0
+    for match in VARIABLE.finditer(text):
+        out += [form_quote(text[at : match.start()]), match.group(0)]
+        at = match.end()
+    return "".join(out) + form_quote(text[at:])
 
 
 def _default_header(request: Request, name: str, value: str) -> None:
@@ -491,6 +505,9 @@ def _auth(auth: Any, request: Request, dropped: list[str], result: PostmanImport
         values = {}
     if kind not in signin.SUPPORTED:
         reason = UNSUPPORTED_AUTH.get(kind, _("this sign-in type is unknown"))
+        if kind == "ntlm":
+            # newman's first NTLM request goes out with no Authorization at all (it waits for the challenge).
+            request.headers = [h for h in request.headers if h.name.strip().lower() != "authorization"]
         dropped.append(_("{kind} sign-in ({reason}; add its header by hand)").format(kind=kind, reason=reason))
         return
     fields = {}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from desktop.core import auth as signin
 from desktop.core.dynamic import DYNAMIC_PREFIX, dynamic_value
@@ -17,6 +18,7 @@ SECRET_BY_DEFAULT = frozenset({"token"})
 # `{{file:<id>}}` is not a variable: it names a file of Body.attachments.
 FILE_PREFIX = "file:"
 PATH_VARIABLE_SEPARATOR = "."
+FORM_TYPE = "application/x-www-form-urlencoded"
 
 
 @dataclass
@@ -92,8 +94,11 @@ def names_in(text: str) -> list[str]:
     return [m.group(1) for m in VARIABLE.finditer(text)]
 
 
-def substitute(text: str, values: Mapping[str, str], missing: set[str] | None = None) -> str:
-    """Fill `{{name}}` from `values`; unknown names stay as written and are added to `missing`."""
+def substitute(
+    text: str, values: Mapping[str, str], missing: set[str] | None = None, encode: Callable[[str], str] | None = None
+) -> str:
+    """Fill `{{name}}` from `values` (passed through `encode` when given); unknown names stay as written and are
+    added to `missing`."""
     if "{{" not in text:
         return text
 
@@ -102,11 +107,11 @@ def substitute(text: str, values: Mapping[str, str], missing: set[str] | None = 
         if name.startswith(FILE_PREFIX):  # an attached file, filled in by the sender (core/attachments.py)
             return match.group(0)
         if name in values:
-            return values[name]
+            return encode(values[name]) if encode else values[name]
         if name.startswith(DYNAMIC_PREFIX):
             generated = dynamic_value(name)
             if generated is not None:
-                return generated
+                return encode(generated) if encode else generated
         if missing is not None:
             missing.add(name)
         return match.group(0)
@@ -123,13 +128,14 @@ def resolve(request: Request, values: Mapping[str, str]) -> tuple[Request, list[
 
     resolved = Request(
         method=request.method,
-        url=fill_path_variables(sub(request.url), [KeyValue(v.name, sub(v.value)) for v in request.path_variables]),
+        # As newman: a path variable's value goes in as written, then the address is filled like any text.
+        url=sub(fill_path_variables(request.url, request.path_variables)),
         params=[KeyValue(sub(p.name), sub(p.value), p.enabled, p.bare) for p in request.params if p.enabled],
         # A field value has no spaces at its edges (RFC 9110 5.5); an empty {{token}} must not leave "Bearer ".
         headers=[KeyValue(sub(h.name).strip(), sub(h.value).strip(" \t"), h.enabled) for h in request.headers if h.enabled],
         body=Body(
             request.body.kind,
-            sub(request.body.text) if request.body.kind != "none" else "",
+            _body_text(request, values, missing),
             request.body.attachments if request.body.kind != "none" else {},
         ),
         name=request.name,
@@ -137,6 +143,21 @@ def resolve(request: Request, values: Mapping[str, str]) -> tuple[Request, list[
     if request.auth is not None:
         signin.apply(resolved, Auth(request.auth.kind, {k: sub(v) for k, v in request.auth.fields.items()}))
     return resolved, sorted(missing)
+
+
+def _body_text(request: Request, values: Mapping[str, str], missing: set[str]) -> str:
+    if request.body.kind == "none":
+        return ""
+    content_type = (request.header("Content-Type") or "").split(";")[0].strip().lower()
+    if content_type == FORM_TYPE:
+        # A value goes into a form body encoded, so `q={{q}}` with q = "a&b=c" stays one field (newman does so).
+        return substitute(request.body.text, values, missing, form_quote)
+    return substitute(request.body.text, values, missing)
+
+
+def form_quote(text: str) -> str:
+    """Percent-encoding of a form field as newman writes it: everything but letters, digits and -._~."""
+    return quote(text, safe="")
 
 
 def fill_path_variables(url: str, variables: list[KeyValue]) -> str:

@@ -54,6 +54,7 @@ class EchoServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no 40 ms delayed-ACK stall per request
 
             def __getattr__(self, name: str):
                 if name.startswith("do_"):  # any method, custom ones included
@@ -121,6 +122,7 @@ def load_json(path: Path):
     return json.loads(text)
 
 
+EDITS_REQUEST = re.compile(r"\bpm\.request\b|\brequest\.(?:headers|url|body|auth|method)\b")
 HOST_PART = re.compile(r"^\s*(?:[A-Za-z][\w+.-]*://)?[^/?#]*")
 
 
@@ -136,24 +138,26 @@ class Case:
 
 
 def rewrite(collection: dict, port: int, prefix: str) -> list[Case]:
-    """Point every request at the echo server and give each item an id; returns the requests in run order."""
-    script_text = "\n".join(_scripts(collection))
-    set_next = "setNextRequest" in script_text
-    cases: list[Case] = []
+    """Point every request at the echo server, give each item an id and take the scripts out (newman would run
+    them, Wappi Desk does not: variables they would set are then undefined in both and get the same value).
+    Returns the requests in run order; a request whose pre-request script edits it is marked as scripted."""
 
-    def has_prerequest(entry: dict) -> bool:
+    def edits_request(entry: dict) -> bool:
         return any(
-            isinstance(e, dict) and e.get("listen") == "prerequest" and "".join(_exec(e)).strip()
+            isinstance(e, dict) and e.get("listen") == "prerequest" and EDITS_REQUEST.search("\n".join(_exec(e)))
             for e in entry.get("event") or []
         )
 
-    def walk(items: list, inherited_pre: bool) -> None:
+    cases: list[Case] = []
+
+    def walk(items: list, inherited: bool) -> None:
         for item in items:
             if not isinstance(item, dict):
                 continue
-            pre = inherited_pre or has_prerequest(item)
+            scripted = inherited or edits_request(item)
+            item.pop("event", None)
             if isinstance(item.get("item"), list):
-                walk(item["item"], pre)
+                walk(item["item"], scripted)
             elif "request" in item:
                 item["id"] = f"{prefix}-{len(cases)}"
                 request = item["request"]
@@ -162,14 +166,11 @@ def rewrite(collection: dict, port: int, prefix: str) -> list[Case]:
                 elif isinstance(request, dict):
                     request["url"] = _rewrite_url(request.get("url"), port)
                 text = json.dumps(item.get("request"))
-                uses_set_variable = any(
-                    re.search(r"[\"']" + re.escape(name.strip()) + r"[\"']", script_text)
-                    for name in VARIABLE_NAME.findall(text)
-                )
-                cases.append(Case(item["id"], prefix, str(item.get("name")), pre or set_next or uses_set_variable,
-                                  bool(DYNAMIC.search(text))))
+                cases.append(Case(item["id"], prefix, str(item.get("name")), scripted, bool(DYNAMIC.search(text))))
 
-    walk(collection.get("item") or [], has_prerequest(collection))
+    scripted = edits_request(collection)
+    collection.pop("event", None)
+    walk(collection.get("item") or [], scripted)
     return cases
 
 
@@ -189,17 +190,6 @@ def _exec(event: dict) -> list[str]:
     script = event.get("script") if isinstance(event.get("script"), dict) else {}
     lines = script.get("exec") or []
     return [lines] if isinstance(lines, str) else [str(line) for line in lines]
-
-
-def _scripts(node) -> list[str]:
-    found: list[str] = []
-    if isinstance(node, dict):
-        for event in node.get("event") or []:
-            if isinstance(event, dict):
-                found += _exec(event)
-        for child in node.get("item") or []:
-            found += _scripts(child)
-    return found
 
 
 def undefined_values(collection: dict) -> dict[str, str]:
@@ -260,8 +250,9 @@ def normal_form(arrival: Arrival, random_parts: bool) -> tuple:
     content_type = next((v for k, v in headers if k == "content-type"), "")
     boundary = re.search(r"boundary=([^;\s]+)", content_type)
     if boundary:
+        # Each tool draws its own boundary (of its own length): compared without it and without the length.
         body = body.replace(boundary.group(1).encode(), b"<boundary>")
-        headers = [(k, v.replace(boundary.group(1), "<boundary>")) for k, v in headers]
+        headers = [(k, v.replace(boundary.group(1), "<boundary>")) for k, v in headers if k != "content-length"]
     target = arrival.target
     if random_parts:
         def scrub(text: str) -> str:

@@ -434,8 +434,12 @@ def strip_json_comments(text: str) -> str:
     while i < n:
         char, pair = text[i], text[i : i + 2]
         if not comment and char == '"':
-            backslashes = len(text[:i]) - len(text[:i].rstrip("\\")) if text[i - 1 : i] == "\\" else 0
-            if backslashes % 2 == 0:
+            # Only the backslashes just before this quote are counted: every character is looked at a bounded
+            # number of times, so the scan stays linear.
+            start = i
+            while start > 0 and text[start - 1] == "\\":
+                start -= 1
+            if (i - start) % 2 == 0:
                 inside_string = not inside_string
         if inside_string:
             i += 1

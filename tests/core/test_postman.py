@@ -1,8 +1,13 @@
 """Postman v2.1 import of every corpus file, export validated against the official schema, round trips."""
 import json
+import statistics
+import time
+from datetime import timedelta
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.core.models import Auth, Body, KeyValue, Request
 from desktop.core.postman import (
@@ -11,10 +16,12 @@ from desktop.core.postman import (
     import_into,
     parse_collection,
     read_collection,
+    strip_json_comments,
     write_export,
 )
 from desktop.core.store import Store
 from desktop.core.variables import Variable, resolve
+from desktop.core.wireurl import target
 
 
 @pytest.fixture
@@ -162,3 +169,107 @@ def test_odd_folder_names_are_kept_through_folder_json(store):
     [item] = store.requests("X")
     assert item.path.parent.name == "a-b- c-"
     assert export_client(store, "X")["item"][0]["name"] == "a/b: c?"
+
+
+# ---- issue 15 #5: a wrong type anywhere ends in a refusal that names the item and the reason --------------------
+
+
+def collection_with(request: dict, name: str = "Send it") -> str:
+    return json.dumps({"info": {"name": "c", "schema": "v2.1"}, "item": [{"name": name, "request": request}]})
+
+
+@pytest.mark.parametrize("request_part, words", [
+    ({"url": "https://h/x", "body": {"mode": "raw", "raw": "x", "options": "oops"}}, "body.options"),
+    ({"url": "https://h/x", "header": 5}, "header"),
+    ({"url": "https://h/x", "body": "text"}, "body"),
+    ({"url": 7}, "url"),
+    ({"url": {"raw": "https://h/x", "query": {"a": 1}}}, "url.query"),
+    ({"url": "https://h/x", "body": {"mode": "urlencoded", "urlencoded": 3}}, "body.urlencoded"),
+    ({"url": "https://h/x", "auth": "basic"}, "auth"),
+])
+def test_wrong_types_are_refused_by_item_and_reason(request_part, words):
+    with pytest.raises(PostmanError) as caught:
+        parse_collection(collection_with(request_part), "bad.json")
+    message = str(caught.value)
+    assert "bad.json" in message and "«Send it»" in message and f"«{words}»" in message
+
+
+def test_thousands_of_nested_folders_are_refused_in_words():
+    depth = 3000
+    text = '{"info": {"name": "deep"}, "item": [' + '{"name": "f", "item": [' * depth + "]}" * depth + "]}"
+    with pytest.raises(PostmanError, match="nested"):
+        parse_collection(text, "deep.json")
+    shallow = {"name": "f", "item": [{"name": "r", "request": "https://h/x"}]}
+    for _level in range(40):
+        shallow = {"name": "f", "item": [shallow]}
+    assert len(parse_collection(json.dumps({"info": {"name": "ok"}, "item": [shallow]})).requests[0].folder) == 41
+
+
+# Any JSON at all, and collection-shaped JSON with any value at every place the format names.
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=8,
+)
+KEYS = ["url", "raw", "host", "path", "query", "variable", "key", "value", "header", "body", "mode", "options",
+        "language", "urlencoded", "formdata", "graphql", "type", "auth", "basic", "bearer", "apikey", "digest",
+        "event", "script", "exec", "disabled", "src", "contentType", "method", "name", "item", "request", "protocol", "port"]
+shaped = st.recursive(
+    json_values,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=100, deadline=timedelta(milliseconds=500), suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(shaped, max_size=3), variables=shaped, auth=shaped)
+def test_importer_never_raises_anything_but_its_own_error(items, variables, auth):
+    text = json.dumps({"info": {"name": "fuzz"}, "item": items, "variable": variables, "auth": auth})
+    try:
+        result = parse_collection(text, "fuzz.json")
+    except PostmanError as exc:
+        assert "fuzz.json" in str(exc)
+        return
+    for imported in result.requests:
+        # What was taken in can also be saved, read back and prepared for sending.
+        again = Request.from_dict(json.loads(json.dumps(imported.request.to_dict())))
+        resolved, _missing = resolve(again, {})
+        target(resolved.url, resolved.params)
+
+
+@settings(max_examples=200, deadline=timedelta(milliseconds=500))
+@given(st.text(max_size=200))
+def test_importer_takes_any_text(text):
+    try:
+        parse_collection(text, "t.json")
+    except PostmanError:
+        pass
+
+
+def median_seconds(work, repeat: int = 3) -> float:
+    times = []
+    for _round in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+@pytest.mark.parametrize("piece", [
+    '{"name": "r", "request": {"url": "https://h/:id?a&&b=", "body": {"mode": "raw", "raw": "{\\"a\\": 1} // x\\n", "options": {"raw": {"language": "json"}}}}},',
+    '{"name": "f", "item": [{"name": "r", "request": "https://h/x"}]},',
+])
+def test_import_time_grows_linearly(piece):
+    def collection(n: int) -> str:
+        return '{"info": {"name": "big"}, "item": [' + piece * n + '{"name": "last", "request": "https://h/y"}]}'
+
+    small, large = collection(500), collection(2000)
+    ratio = median_seconds(lambda: parse_collection(large)) / median_seconds(lambda: parse_collection(small))
+    assert ratio < 8, f"4x the requests took {ratio:.1f}x the time"
+
+
+@pytest.mark.parametrize("body", ['"' + "\\\\" * 1 + '"', "/*" + "*" * 1, "//" + "/" * 1, '"\\' * 1 + '"', "\\" * 1 + '"'])
+def test_comment_stripping_grows_linearly(body):
+    small, large = body.replace("1", "") * 20000, body.replace("1", "") * 80000
+    ratio = median_seconds(lambda: strip_json_comments(large)) / median_seconds(lambda: strip_json_comments(small))
+    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"

@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.core import auth as signin
 from desktop.core.atomicfile import write_atomic
+from desktop.core.attachments import TOKEN
 from desktop.core.collection import FOLDER_FILE, Folder, Item
 from desktop.core.models import Auth, Body, KeyValue, Request, split_url
 from desktop.core.store import (
@@ -634,13 +635,29 @@ def _export_item(item: Item) -> dict[str, Any]:
     if request.body.kind != "none":
         data["body"] = {
             "mode": "raw",
-            "raw": request.body.text,
+            "raw": _embed_files(request.body),
             "options": {"raw": {"language": "json" if request.body.kind == "json" else "text"}},
         }
+    if request.auth is not None:
+        # Secret fields are {{variables}} here: their values stay in the keyring, as for every variable.
+        fields = [{"key": k, "value": v, "type": "string"} for k, v in request.auth.fields.items()]
+        data["auth"] = {"type": request.auth.kind, request.auth.kind: fields}
     description = pick(item.meta.get("description")) if item.meta.get("description") else ""
     if description:
         data["description"] = description
     return {"name": request.name, "request": data}
+
+
+def _embed_files(body: Body) -> str:
+    """The body with each `{{file:<id>}}` replaced by the file's base64, so the export sends the same bytes."""
+    def embed(match: re.Match[str]) -> str:
+        attachment = body.attachments.get(match.group(1))
+        if attachment is None:
+            return match.group(0)
+        prefix = f"data:{attachment.mime};base64," if attachment.data_uri else ""
+        return prefix + str(attachment.data, "ascii", "replace")
+
+    return TOKEN.sub(embed, body.text) if body.attachments else body.text
 
 
 def _pair(row: KeyValue) -> dict[str, Any]:
@@ -665,7 +682,11 @@ def _export_url(request: Request) -> dict[str, Any]:
     if slash:
         url["path"] = path.split("/")
     if request.params:
-        url["query"] = [{"key": p.name, "value": p.value, **({} if p.enabled else {"disabled": True})} for p in request.params]
+        # A bare row ("?flag") has no value at all, which is how Postman writes it.
+        url["query"] = [{"key": p.name, "value": None if p.bare else p.value, **({} if p.enabled else {"disabled": True})}
+                        for p in request.params]
+    if request.path_variables:
+        url["variable"] = [{"key": v.name, "value": v.value} for v in request.path_variables]
     if fragment:
         url["hash"] = fragment
     return url

@@ -13,7 +13,7 @@ from desktop.core.attachments import wire_body
 from desktop.core.decoding import CappedDecoder, Undecodable
 from desktop.core.models import Request, Response
 from desktop.core.variables import resolve
-from desktop.core.wireurl import target
+from desktop.core.wireurl import exact_url, target
 from desktop.i18n import _
 
 DEFAULT_TIMEOUT = 30.0
@@ -56,27 +56,21 @@ def send(
     # Attached files are streamed from memory in pieces: a 20 MB image is never copied into one body.
     outgoing = wire_body(resolved.body)
     marks: dict[str, float] = {}
-    # httpx would normalise the path and query ("/./" dropped, "?flag" made "?flag="); httpcore's "target"
-    # extension sends them as written. httpx hands the same extensions to a redirect's request, so the first
-    # trace event (the first request is built by then) takes the target out again.
-    extensions: dict = {"target": target(resolved.url, resolved.params).encode("ascii")}
 
     def trace(event: str, info: dict) -> None:
         # httpcore reports "connection.connect_tcp.started", "http11.receive_response_headers.complete", ...
-        extensions.pop("target", None)
         marks[event.split(".", 1)[-1]] = time.perf_counter()
-
-    extensions["trace"] = trace
 
     start = time.perf_counter()
     try:
         with client.stream(
             resolved.method,
-            url,
+            # The path and query as written ("/./", "?flag&&x="), not as httpx would normalise them.
+            exact_url(url, target(resolved.url, resolved.params)),
             headers=resolved.enabled_headers() + outgoing.headers,
             content=outgoing.content if outgoing.length else None,
             timeout=timeout,
-            extensions=extensions,
+            extensions={"trace": trace},
         ) as answer:
             body, wire, cut_reason = _read_body(answer, max_body, max_seconds, start, cancel)
             elapsed = (time.perf_counter() - start) * 1000

@@ -2,6 +2,8 @@
 percent-encoded — the WHATWG sets newman (postman-url-encoder) uses, so a collection is sent as newman sends it."""
 from __future__ import annotations
 
+import httpx
+
 from desktop.core.models import KeyValue
 
 _C0 = bytes(range(0x20)) + b"\x7f"
@@ -62,3 +64,15 @@ def target(url: str, params: list[KeyValue]) -> str:
         pieces.append(query)
     path = percent_encode(path, PATH_UNSAFE)
     return f"{path}?{'&'.join(pieces)}" if pieces else path
+
+
+def exact_url(url: str, request_target: str) -> httpx.URL:
+    """`url` for httpx, with `request_target` as its path and query byte for byte.
+
+    httpx normalises what it parses (drops "/./", writes "?flag" as "?flag="); its parsed form is replaced here, so
+    the first request goes out as written while a redirect is still joined and parsed by httpx as usual.
+    """
+    parsed = httpx.URL(url)
+    path, question, query = request_target.partition("?")
+    parsed._uri_reference = parsed._uri_reference._replace(path=path, query=query if question else None)
+    return parsed

@@ -273,3 +273,92 @@ def test_comment_stripping_grows_linearly(body):
     small, large = body.replace("1", "") * 20000, body.replace("1", "") * 80000
     ratio = median_seconds(lambda: strip_json_comments(large)) / median_seconds(lambda: strip_json_comments(small))
     assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+
+
+# ---- issue 17: the reproducers, sent to a real loopback server ---------------------------------------------------
+
+
+def send_imported(request_part: dict, loopback, values=None, variables=None):
+    from desktop.core.sender import make_client, send
+
+    text = json.dumps({"info": {"name": "r"}, "item": [{"name": "r", "request": request_part}], "variable": variables or []})
+    result = parse_collection(text)
+    merged = {v.name: v.value for v in result.variables} | (values or {})
+    with make_client() as client:
+        send(Request.from_dict(json.loads(json.dumps(result.requests[0].request.to_dict()))), client, merged)
+    return loopback.arrived[-1], result
+
+
+def test_raw_language_sets_the_content_type(loopback):
+    for language, expected in [("json", "application/json"), ("xml", "application/xml"), ("html", "text/html"),
+                               ("javascript", "application/javascript"), ("text", "text/plain"), (None, "text/plain")]:
+        options = {"raw": {"language": language}} if language else {}
+        got, _result = send_imported({"method": "POST", "url": loopback.url + "/p",
+                                      "body": {"mode": "raw", "raw": '{"a":1}', "options": options}}, loopback)
+        assert dict(got.headers)["Content-Type"] == expected and got.body == b'{"a":1}'
+
+
+def test_json_comments_are_stripped_and_get_bodies_dropped(loopback):
+    got, result = send_imported({"method": "POST", "url": loopback.url + "/p", "body": {
+        "mode": "raw", "raw": '{"a": 1, // one\n "b": "x//y" /* two */}', "options": {"raw": {"language": "json"}}}}, loopback)
+    assert got.body == b'{"a": 1, \n "b": "x//y" }' and any("comments" in n for n in result.notes)
+    got, result = send_imported({"method": "GET", "url": loopback.url + "/p", "body": {"mode": "raw", "raw": "x"}}, loopback)
+    assert got.body == b"" and "Content-Type" not in dict(got.headers) and any("left out" in n for n in result.notes)
+
+
+def test_urlencoded_values_are_encoded_after_substitution(loopback):
+    got, _result = send_imported({"method": "POST", "url": loopback.url + "/p", "body": {
+        "mode": "urlencoded", "urlencoded": [{"key": "q", "value": "{{q}}"}, {"key": "t", "value": "a b:*"}]}},
+        loopback, {"q": "a&b=c"})
+    assert got.body == b"q=a%26b%3Dc&t=a%20b%3A%2A"
+
+
+def test_graphql_is_sent_as_written(loopback):
+    got, _result = send_imported({"method": "POST", "url": loopback.url + "/p", "body": {"mode": "graphql", "graphql": {
+        "query": "query Test { hello }", "operationName": "Test", "variables": '{"foo": "bar"}'}}}, loopback)
+    assert got.body == b'{"query":"query Test { hello }","operationName":"Test","variables":{"foo": "bar"}}'
+    got, _result = send_imported({"method": "POST", "url": loopback.url + "/p", "body": {"mode": "graphql", "graphql": {
+        "query": "{ a }"}}}, loopback)
+    assert got.body == b'{"query":"{ a }"}'
+
+
+def test_form_data_parts_keep_their_content_type(loopback):
+    got, _result = send_imported({"method": "POST", "url": loopback.url + "/p", "body": {"mode": "formdata", "formdata": [
+        {"key": "j", "value": '{"k": 1}', "type": "text", "contentType": "application/json"}, {"key": "t", "value": "v"}]}}, loopback)
+    assert b'name="j"\r\nContent-Type: application/json\r\n\r\n{"k": 1}\r\n' in got.body and b'name="t"\r\n\r\nv\r\n' in got.body
+
+
+def test_path_variables_and_empty_variables(loopback):
+    url = {"raw": loopback.url + "/users/:id/:empty/x", "host": ["127", "0", "0", "1"], "protocol": "http",
+           "port": loopback.url.rsplit(":", 1)[1], "path": ["users", ":id", ":empty", "x"],
+           "variable": [{"key": "id", "value": "{{user}}"}, {"key": "empty", "value": ""}]}
+    got, result = send_imported({"method": "GET", "url": url, "header": [{"key": "X-Note", "value": "{{blank}}"}]}, loopback,
+                                variables=[{"key": "user", "value": "7"}, {"key": "blank", "value": ""}])
+    assert got.path == "/users/7/:empty/x" and dict(got.headers)["X-Note"] == ""
+    assert any("«blank»" in n and "empty" in n for n in result.notes)
+    request = result.requests[0].request
+    assert request.path_variables == [KeyValue("id", "{{user}}"), KeyValue("empty", "")]
+
+
+def test_export_keeps_path_variables_auth_and_embeds_files(store):
+    import base64
+    import hashlib
+
+    from desktop.core.models import Attachment
+
+    content = b"\x89PNG any bytes"
+    attachment = Attachment("f1", "photo.png", "image/png", len(content), hashlib.sha256(content).hexdigest(), "",
+                            base64.b64encode(content))
+    store.create_client("Acme")
+    request = Request("POST", "https://h/users/:id", params=[KeyValue("flag", bare=True)],
+                      body=Body("json", '{"b64_file": "{{file:f1}}"}', {"f1": attachment}), name="Send photo",
+                      path_variables=[KeyValue("id", "")], auth=Auth("basic", {"username": "u", "password": "{{basic_password}}"}))
+    store.save("Acme", request)
+    exported = export_client(store, "Acme")
+    data = exported["item"][0]["request"]
+    assert data["url"]["variable"] == [{"key": "id", "value": ""}] and data["url"]["path"] == ["users", ":id"]
+    assert data["url"]["query"] == [{"key": "flag", "value": None}] and data["url"]["raw"] == "https://h/users/:id?flag"
+    assert json.loads(data["body"]["raw"])["b64_file"] == str(attachment.data, "ascii")
+    assert {"key": "password", "value": "{{basic_password}}", "type": "string"} in data["auth"]["basic"]
+    back = parse_collection(json.dumps(exported)).requests[0].request
+    assert back.path_variables == request.path_variables and back.auth == request.auth and back.params == request.params

@@ -10,7 +10,7 @@ import httpx
 from desktop.core import errors, sender
 from desktop.core.collection import FormatError, load_tree, read_request, walk_items
 from desktop.core.models import Request, Response
-from desktop.core.variables import resolve
+from desktop.core.variables import empty_names, resolve
 from desktop.i18n import _
 
 
@@ -24,6 +24,8 @@ class RunLine:
     reason: str = ""
     elapsed_ms: float = 0.0
     error: str = ""
+    # Variables defined but empty: sent empty (as newman does), and said so.
+    empty: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -35,6 +37,8 @@ class RunLine:
         line = f"{mark:<4}  {self.name}  {self.method} {self.url}  {outcome}  {self.elapsed_ms:.0f} ms"
         if self.status is not None and self.error:
             line += f"  {self.error}"
+        if self.empty:
+            line += "  " + _("sent empty: {names}").format(names=", ".join("{{" + n + "}}" for n in self.empty))
         return line
 
 
@@ -66,7 +70,7 @@ def run(
     lines = []
     for request in requests:
         resolved, _missing = resolve(request, values)
-        line = RunLine(request.name, request.method, mask(resolved.full_url()))
+        line = RunLine(request.name, request.method, mask(resolved.full_url()), empty=tuple(empty_names(request, values)))
         try:
             response = send_request(request, client, values, timeout)
         except errors.SendError as exc:

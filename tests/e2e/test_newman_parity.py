@@ -381,3 +381,42 @@ if __name__ == "__main__":  # development aid: python -m tests.e2e.test_newman_p
         for label, reason in result.not_sent:
             print("NOT SENT", label, reason)
         print(describe(result))
+
+
+def test_an_exported_client_sends_through_newman_what_wappi_desk_sends(newman_ready, tmp_path):
+    """Export writes path variables, sign-in and attached files so that newman sends the same bytes."""
+    import base64
+    import hashlib
+
+    from desktop.core import postman, sender
+    from desktop.core.models import Attachment, Auth, Body, KeyValue, Request
+    from desktop.core.store import Store
+
+    echo = EchoServer()
+    echo.start()
+    try:
+        content = bytes(range(256))
+        photo = Attachment("f1", "photo.png", "image/png", len(content), hashlib.sha256(content).hexdigest(), "",
+                           base64.b64encode(content))
+        request = Request(
+            "POST", f"http://127.0.0.1:{echo.port}/users/:id/:empty", params=[KeyValue("flag", bare=True), KeyValue("q", "{{q}}")],
+            headers=[KeyValue("Content-Type", "application/json")],
+            body=Body("json", '{"b64_file": "{{file:f1}}"}', {"f1": photo}), name="Send photo",
+            path_variables=[KeyValue("id", "{{user}}"), KeyValue("empty", "")],
+            auth=Auth("basic", {"username": "agent", "password": "{{basic_password}}"}),
+        )
+        store = Store(tmp_path / "clients", tmp_path / "trash")
+        store.create_client("Acme")
+        store.save("Acme", request)
+        exported = tmp_path / "acme.json"
+        postman.write_export(exported, postman.export_client(store, "Acme"))
+        values = {"q": "a b", "user": "7", "basic_password": "s3cret"}
+        with sender.make_client() as client:
+            sender.send(request, client, values)
+        ours = echo.arrivals[-1]
+        line = next(line for line in run_newman([{"collection": str(exported), "globals": values}], tmp_path) if "id" in line)
+        theirs = echo.arrivals[int(line["arrival"])]
+    finally:
+        echo.close()
+    assert ours.target == "/users/7/:empty?flag&q=a%20b"
+    assert normal_form(theirs, False) == normal_form(ours, False)

@@ -117,15 +117,6 @@ METHODS_WITHOUT_BODY = frozenset({"GET", "COPY", "HEAD", "PURGE", "UNLOCK"})
 NODE_NO_LENGTH_METHODS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
 RAW_CONTENT_TYPES = {"html": "text/html", "text": "text/plain", "json": "application/json",
                      "javascript": "application/javascript", "xml": "application/xml"}
-UNSUPPORTED_AUTH = {
-    "ntlm": "NTLM needs a back-and-forth with the server (a challenge) that a saved request cannot hold",
-    "awsv4": "AWS Signature v4 is not supported yet",
-    "hawk": "Hawk is not supported yet",
-    "edgegrid": "Akamai EdgeGrid is not supported yet",
-    "oauth1": "OAuth 1.0 is not supported yet",
-    "jwt": "JWT signing is not supported yet",
-    "asap": "ASAP signing is not supported yet",
-}
 
 
 def _text(value: Any) -> str:
@@ -509,7 +500,7 @@ def _auth(auth: Any, request: Request, dropped: list[str], result: PostmanImport
     else:
         values = {}
     if kind not in signin.SUPPORTED:
-        reason = UNSUPPORTED_AUTH.get(kind, _("this sign-in type is unknown"))
+        reason = _unsupported_reason(kind)
         if kind == "ntlm":
             # newman's first NTLM request goes out with no Authorization at all (it waits for the challenge).
             request.headers = [h for h in request.headers if h.name.strip().lower() != "authorization"]
@@ -521,6 +512,15 @@ def _auth(auth: Any, request: Request, dropped: list[str], result: PostmanImport
             value = "{{" + _secret_variable(result, f"{kind}_{key}", value) + "}}"
         fields[key] = value
     request.auth = Auth(kind, fields)
+
+
+def _unsupported_reason(kind: str) -> str:
+    """Why Wappi Desk cannot send this Postman sign-in itself, in words for the import note."""
+    if kind == "ntlm":
+        return _("NTLM needs a back-and-forth with the server (a challenge) that a saved request cannot hold")
+    if kind in ("awsv4", "hawk", "edgegrid", "oauth1", "jwt", "asap"):
+        return _("its signature is not computed by Wappi Desk yet")
+    return _("this sign-in type is unknown")
 
 
 def _only_variable(text: str) -> bool:

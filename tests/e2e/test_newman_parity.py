@@ -201,7 +201,7 @@ def undefined_values(collection: dict) -> dict[str, str]:
 # ---- the two tools ---------------------------------------------------------------------------------------------
 
 
-def send_with_desk(path: Path, globals_: dict[str, str], echo: EchoServer, store_dir: Path) -> dict[str, int | str]:
+def send_with_desk(path: Path, globals_: dict[str, str], store_dir: Path) -> dict[str, int | str]:
     """Import into a fresh store like `wappi-desk import`, read every request back and send it like `run` does."""
     from desktop.core import postman, runner, sender
     from desktop.core.collection import read_request
@@ -217,28 +217,35 @@ def send_with_desk(path: Path, globals_: dict[str, str], echo: EchoServer, store
         for imported, file in zip(result.requests, written):
             request = read_request(file)[0]
             key = imported.request.name
-            before = len(echo.arrivals)
             try:
-                runner.send_request(request, client, values, 10)
+                response = runner.send_request(request, client, values, 10)
             except Exception as exc:  # noqa: BLE001 - recorded as "not sent", with the reason
                 outcome[key + f"#{len(outcome)}"] = str(exc)
                 continue
-            outcome[key + f"#{len(outcome)}"] = before
+            outcome[key + f"#{len(outcome)}"] = int(response.header("X-Arrival"))
     return outcome
 
 
-def run_newman(jobs: list[dict], workdir: Path) -> list[dict]:
+def start_newman(jobs: list[dict], workdir: Path) -> subprocess.Popen:
     jobs_file = workdir / "jobs.json"
     jobs_file.write_text(json.dumps(jobs))
-    done = subprocess.run(
+    return subprocess.Popen(
         ["node", str(RUNNER_JS), str(NEWMAN_DIR), str(jobs_file)],
-        capture_output=True, text=True, timeout=900,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"},
     )
-    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+def newman_lines(process: subprocess.Popen) -> list[dict]:
+    out, err = process.communicate(timeout=900)
+    lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     if not lines:
-        raise AssertionError(f"newman printed nothing: {done.stderr[-2000:]}")
+        raise AssertionError(f"newman printed nothing: {err[-2000:]}")
     return lines
+
+
+def run_newman(jobs: list[dict], workdir: Path) -> list[dict]:
+    return newman_lines(start_newman(jobs, workdir))
 
 
 # ---- comparison ------------------------------------------------------------------------------------------------
@@ -279,11 +286,11 @@ class Outcome:
     scripted: int = 0
 
 
-def compare_corpus(corpus: Path, workdir: Path, newman_cache: Path | None = None) -> Outcome:
+def compare_corpus(corpus: Path, workdir: Path) -> Outcome:
     echo = EchoServer()
     echo.start()
     try:
-        jobs, cases, desk = [], [], {}
+        jobs, cases, rewritten = [], [], []
         for index, path in enumerate(corpus_collections(corpus)):
             collection = load_json(path)
             if isinstance(collection.get("collection"), dict):
@@ -294,28 +301,17 @@ def compare_corpus(corpus: Path, workdir: Path, newman_cache: Path | None = None
             for case in found:
                 case.dynamic = case.dynamic or randomish
             cases += found
-            rewritten = workdir / f"{prefix}.json"
-            rewritten.write_text(json.dumps(collection), encoding="utf-8")
-            globals_ = undefined_values(collection)
-            jobs.append({"collection": str(rewritten), "globals": globals_})
-            sent = send_with_desk(rewritten, globals_, echo, workdir / f"store-{prefix}")
-            for case, value in zip(found, sent.values()):
-                desk[case.id] = value
-        if newman_cache is not None and newman_cache.exists():
-            cached = json.loads(newman_cache.read_text())
-            newman = cached["lines"]
-            for line in newman.values():
-                if line.get("arrival") is not None:
-                    echo.arrivals.append(Arrival(**{**line["recorded"], "body": bytes.fromhex(line["recorded"]["body"])}))
-                    line["arrival"] = len(echo.arrivals) - 1
-        else:
-            newman = {line["id"]: line for line in run_newman(jobs, workdir) if "id" in line}
-            if newman_cache is not None:
-                for line in newman.values():
-                    if line.get("arrival") is not None:
-                        got = echo.arrivals[int(line["arrival"])]
-                        line["recorded"] = {"method": got.method, "target": got.target, "headers": got.headers, "body": got.body.hex()}
-                newman_cache.write_text(json.dumps({"lines": newman}))
+            file = workdir / f"{prefix}.json"
+            file.write_text(json.dumps(collection), encoding="utf-8")
+            rewritten.append((file, found, undefined_values(collection)))
+            jobs.append({"collection": str(file), "globals": rewritten[-1][2]})
+        # newman runs beside Wappi Desk (the echo server numbers every arrival, so the two never mix up).
+        process = start_newman(jobs, workdir)
+        desk: dict[str, int | str] = {}
+        for file, found, globals_ in rewritten:
+            sent = send_with_desk(file, globals_, workdir / f"store-{file.stem}")
+            desk.update({case.id: value for case, value in zip(found, sent.values())})
+        newman = {line["id"]: line for line in newman_lines(process) if "id" in line}
         outcome = Outcome()
         for case in cases:
             label = f"{case.collection} {case.name!r}"
@@ -372,8 +368,7 @@ if __name__ == "__main__":  # development aid: python -m tests.e2e.test_newman_p
     os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
     shared = Path(os.environ.get("WAPPI_SHARED", REPO.parent / "shared"))
     with tempfile.TemporaryDirectory() as tmp:
-        # newman's side changes only with the corpus: kept between runs while the import is being mended.
-        result = compare_corpus(shared / "corpora" / "postman", Path(tmp), Path("/tmp/newman-parity-cache.json"))
+        result = compare_corpus(shared / "corpora" / "postman", Path(tmp))
         wanted = sys.argv[1] if len(sys.argv) > 1 else ""
         for label, theirs, ours in result.different:
             if wanted in label:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import sys
+import threading
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -15,6 +16,7 @@ from desktop.core.sender import make_client
 from desktop.core.settings import Settings
 from desktop.ui.clients_panel import attach_clients
 from desktop.ui.main_window import MainWindow
+from desktop.ui.qt_catalogue import QtCatalogue
 
 
 def qt_app(argv: list[str] | None = None) -> QApplication:
@@ -32,7 +34,33 @@ def qt_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-_qt_translator: QTranslator | None = None
+class ClientOnFirstUse:
+    """The shared httpx client, built at the first send from whichever thread sends first.
+
+    Building it loads httpcore and the TLS certificate store (~0.25 s, ~10 MB here), which the first paint need not wait for.
+    """
+
+    def __init__(self, timeout: float):
+        self._timeout = timeout
+        self._client = None
+        self._lock = threading.Lock()
+
+    def _built(self):
+        with self._lock:
+            if self._client is None:
+                self._client = make_client(self._timeout)
+            return self._client
+
+    def __getattr__(self, name: str):
+        return getattr(self._built(), name)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+
+
+_qt_translator: QtCatalogue | None = None
 
 
 def apply_language(setting: str) -> str:
@@ -43,12 +71,11 @@ def apply_language(setting: str) -> str:
     if app is not None:
         if _qt_translator is not None:
             app.removeTranslator(_qt_translator)
+            _qt_translator.deleteLater()
             _qt_translator = None
         if lang != "en":
-            translator = QTranslator(app)
-            if translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-                app.installTranslator(translator)
-                _qt_translator = translator
+            _qt_translator = QtCatalogue(lang, app)
+            app.installTranslator(_qt_translator)
         QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
     return lang
 
@@ -59,7 +86,7 @@ class DeskApp:
     def __init__(self, paths: Paths | None = None, settings: Settings | None = None):
         self.paths = paths or Paths.default()
         self.settings = settings or Settings.load(self.paths.config)
-        self.client = make_client(self.settings.timeout_s)
+        self.client = ClientOnFirstUse(self.settings.timeout_s)
         self.window: MainWindow | None = None
         self.sandbox = None
         self.sandbox_problem = ""

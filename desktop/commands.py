@@ -11,7 +11,7 @@ from desktop.core.paths import preloaded_collection
 from desktop.core.secrets import masker
 from desktop.core.store import Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, Environment
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 SANDBOX = "sandbox"
 
@@ -81,11 +81,12 @@ def main_run(argv: list[str]) -> int:
             return 2
         values.update(overrides)
         secret_names = {v.name for v in environment.variables if v.secret} | SECRET_BY_DEFAULT
-        mask = masker([values[n] for n in secret_names if n in values])
+        secrets = [values[n] for n in secret_names if n in values]
+        mask = masker(secrets)
         client = stack.enter_context(sender.make_client(args.timeout))
-        lines = runner.run(requests, values, client, mask, lambda line: _say(line.text()), args.timeout)
+        lines = runner.run(requests, values, client, mask, lambda line: _say(line.text()), args.timeout, secrets=secrets)
     passed = sum(line.ok for line in lines)
-    _say(_("{passed} of {total} requests succeeded.").format(passed=passed, total=len(lines)))
+    _say(ngettext("{passed} of {total} request succeeded.", "{passed} of {total} requests succeeded.", len(lines)).format(passed=passed, total=len(lines)))
     return 0 if passed == len(lines) and not problems else 1
 
 
@@ -126,7 +127,7 @@ def main_import(argv: list[str]) -> int:
     except (postman.PostmanError, StoreError) as exc:
         _complain(str(exc))
         return 1
-    _say(_("{count} requests imported into «{client}».").format(count=len(written), client=args.client))
+    _say(ngettext("{count} request imported into «{client}».", "{count} requests imported into «{client}».", len(written)).format(count=len(written), client=args.client))
     for note in result.notes:
         _say("  " + note)
     for variable in secrets:

@@ -87,10 +87,32 @@ def _quote_error() -> PasteError:
 
 # ---------------------------------------------------------------- bash words
 
-_PLAIN = re.compile(r"[^\s\\'\"$;|&<>]+")
+# Pasted from messengers and Word: any Unicode space (a soft line break U+2028 too) separates words,
+# zero-width characters are invisible leftovers, and typographic quotes were straight quotes once.
+_LINE_BREAKS = "\n\u2028\u2029\x85"   # after a backslash: a line continuation
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_SMART_QUOTES = {"\u201c": "\u201d\u201c\"", "\u201e": "\u201c\u201d\"", "\u2018": "\u2019\u2018'",
+                 "\u201a": "\u2018\u2019'", "\u00ab": "\u00bb"}
+_SMART_CLOSERS = {opener: re.compile("[" + closers + "]") for opener, closers in _SMART_QUOTES.items()}
+_PLAIN = re.compile(r"[^\s\\'\"$;|&<>" + "".join(_SMART_QUOTES) + _INVISIBLE + "]+")
 _DQ_PLAIN = re.compile(r'[^"\\$]+')
+# Bounded lengths keep a run of unclosed "$(" or "${" linear: each is looked at for at most 200 characters.
+_DQ_EXPANSION = re.compile(r"\$(\{[^}\n]{0,200}\}|\(\([^)\n]{0,200}\)\)|\([^)\n]{0,200}\)|[A-Za-z_][A-Za-z0-9_]{0,200})")
+_EXPANSION = re.compile(r"\$(\{[^}\n]{0,200}\}|\([^)\n]{0,200}\)|[A-Za-z_][A-Za-z0-9_]{0,200})")
+_REDIRECTION = re.compile(r"<<<|<<-?|>>|<|>")
+_HEX = {"x": re.compile(r"[0-9a-fA-F]{1,2}"), "u": re.compile(r"[0-9a-fA-F]{1,4}"), "U": re.compile(r"[0-9a-fA-F]{1,8}")}
+_OCTAL = re.compile(r"[0-7]{0,2}")
 _ANSI = {"a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
          "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+
+
+def _is_space(c: str) -> bool:
+    return c.isspace() or c == "\u180e"
+
+
+def _character(code: int) -> str:
+    """A code point from an escape; what no text can hold (surrogates, beyond U+10FFFF) becomes U+FFFD."""
+    return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 def _ansi_c(text: str, i: int) -> tuple[str, int]:
@@ -111,16 +133,15 @@ def _ansi_c(text: str, i: int) -> tuple[str, int]:
         i += 2
         if e in _ANSI:
             out.append(_ANSI[e])
-        elif e in "xuU":
-            size = {"x": 2, "u": 4, "U": 8}[e]
-            digits = re.match(rf"[0-9a-fA-F]{{1,{size}}}", text[i:])
+        elif e in _HEX:
+            digits = _HEX[e].match(text, i)
             if digits:
-                out.append(chr(int(digits.group(), 16)))
-                i += len(digits.group())
+                out.append(_character(int(digits.group(), 16)))
+                i = digits.end()
             else:
                 out.append("\\" + e)
         elif e in "01234567":
-            digits = re.match(r"[0-7]{0,2}", text[i:]).group()
+            digits = _OCTAL.match(text, i).group()
             out.append(chr(int(e + digits, 8)))
             i += len(digits)
         elif e == "c" and i < n:
@@ -131,22 +152,22 @@ def _ansi_c(text: str, i: int) -> tuple[str, int]:
     raise _quote_error()
 
 
-def _here_document(text: str, i: int, strip_tabs: bool, words: _Words) -> tuple[int, str]:
-    """Read `<<DELIM ... DELIM` into words.stdin; returns the index to go on from and the text without the body."""
-    m = re.match(r"[ \t]*(['\"]?)([A-Za-z0-9_\-]+)\1", text[i:])
+_DELIMITER = re.compile(r"[ \t]*(['\"]?)([A-Za-z0-9_\-]{1,200})\1")
+
+
+def _here_document(text: str, i: int, body_start: int, strip_tabs: bool) -> tuple[int, str, int]:
+    """Read `<<DELIM` at i whose body starts at body_start: (index after DELIM, the body, index after its end line)."""
+    m = _DELIMITER.match(text, i)
     if not m:
         raise _cut_error()
-    i += m.end()
-    line_end = text.find("\n", i)
-    if line_end < 0:
+    tabs = r"\t*" if strip_tabs else ""
+    end = re.compile(rf"^{tabs}{re.escape(m.group(2))}\r?$", re.MULTILINE).search(text, body_start)
+    if not end:
         raise _cut_error()
-    lines = text[line_end + 1:].split("\n")
-    for count, line in enumerate(lines):
-        if (line.lstrip("\t") if strip_tabs else line).rstrip("\r") == m.group(2):
-            words.stdin = "".join((b.lstrip("\t") if strip_tabs else b) + "\n" for b in lines[:count])
-            # The rest of the current line still belongs to the command; only the body lines are cut out.
-            return i, text[:line_end + 1] + "\n".join(lines[count + 1:])
-    raise _cut_error()
+    lines = text[body_start:end.start()].split("\n")[:-1] if end.start() > body_start else []
+    body = "".join((line.lstrip("\t") if strip_tabs else line) + "\n" for line in lines)
+    after = end.end() + 1 if text.startswith("\n", end.end()) else end.end()
+    return m.end(), body, after
 
 
 def _bash_words(text: str) -> _Words:
@@ -154,6 +175,9 @@ def _bash_words(text: str) -> _Words:
     cur: list[str] | None = None
     expansions: list[str] = []
     skip_next = here_string = False
+    # Here-document bodies start on the next line: where that line break is, and where the bodies end.
+    heredoc_line_end, heredoc_resume = -1, -1
+    unclosed: dict[str, int] = {}
     i, n = 0, len(text)
 
     def add(part: str) -> None:
@@ -188,7 +212,7 @@ def _bash_words(text: str) -> _Words:
             if i + 1 >= n:
                 raise _cut_error()
             nxt = text[i + 1]
-            if nxt == "\n":
+            if nxt in _LINE_BREAKS:
                 i += 2
             elif nxt == "\r" and text.startswith("\n", i + 2):
                 i += 3
@@ -201,6 +225,17 @@ def _bash_words(text: str) -> _Words:
                 raise _quote_error()
             add(text[i + 1:end])
             i = end + 1
+        elif c in _SMART_QUOTES:
+            # Once no closer follows an opener, none follows a later one of its kind: never search twice.
+            found = _SMART_CLOSERS[c].search(text, i + 1) if unclosed.get(c, n) > i else None
+            end = found.start() if found else -1
+            if end < 0:
+                unclosed[c] = i
+                add(c)   # a lone typographic quote is just a character
+                i += 1
+            else:
+                add(text[i + 1:end])
+                i = end + 1
         elif c == '"':
             i += 1
             part: list[str] = []
@@ -228,7 +263,7 @@ def _bash_words(text: str) -> _Words:
                         part.append("\\" + e)
                     i += 2
                 else:  # "$": a shell variable inside double quotes is kept as typed
-                    var = re.match(r"\$(\{[^}]*\}|\(\([^)]*\)\)|\([^)]*\)|[A-Za-z_][A-Za-z0-9_]*)", text[i:])
+                    var = _DQ_EXPANSION.match(text, i)
                     if var:
                         expansions.append(var.group())
                     part.append("$")
@@ -238,32 +273,44 @@ def _bash_words(text: str) -> _Words:
             value, i = _ansi_c(text, i + 2)
             add(value)
         elif c == "$":
-            var = re.match(r"\$(\{[^}]*\}|\([^)]*\)|[A-Za-z_][A-Za-z0-9_]*)", text[i:])
+            var = _EXPANSION.match(text, i)
             if var:
                 expansions.append(var.group())
             add("$")
-            i += 1
-        elif c in " \t\r":
-            finish()
             i += 1
         elif c in "\n;|&":
             finish()
             op = text[i:i + 2] if text[i:i + 2] in ("&&", "||") else c
             words.end_command()
-            i += len(op)
+            if i == heredoc_line_end:
+                i, heredoc_line_end = heredoc_resume, -1
+            else:
+                i += len(op)
+        elif _is_space(c):
+            finish()
+            i += 1
+        elif c in _INVISIBLE:
+            i += 1
         elif c in "<>":
             finish()
-            op = re.match(r"<<<|<<-?|>>|<|>", text[i:]).group()
+            op = _REDIRECTION.match(text, i).group()
             i += len(op)
             if op in ("<<", "<<-"):
-                i, text = _here_document(text, i, op == "<<-", words)
-                n = len(text)
+                if heredoc_line_end < 0:
+                    line_end = text.find("\n", i)
+                    if line_end < 0:
+                        raise _cut_error()
+                    heredoc_line_end, heredoc_resume = line_end, line_end + 1
+                i, words.stdin, heredoc_resume = _here_document(text, i, heredoc_resume, op == "<<-")
                 continue
             if op == "<<<":
                 here_string = True
                 continue
             words.notes.append(_("The command uses a shell redirection ({op}); that part was not imported.").format(op=op))
             skip_next = True
+        else:
+            add(c)
+            i += 1
     finish()
     for expansion in dict.fromkeys(expansions):
         words.notes.append(
@@ -363,7 +410,7 @@ def _crt_args(line: str) -> list[str]:
             in_quote = not in_quote
             have = True
             i += 1
-        elif c in " \t\n" and not in_quote:
+        elif _is_space(c) and not in_quote:
             if have:
                 args.append("".join(cur))
             cur, have = [], False

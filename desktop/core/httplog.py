@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from desktop.core.curl import mask_request, parse_curl_detailed
 from desktop.core.models import METHODS, Body, KeyValue, Request, split_url
@@ -31,6 +31,22 @@ def _scheme_for(host: str) -> str:
     return "http" if _is_loopback(host.lower()) or host.endswith(":80") else "https"
 
 
+def _split(url: str) -> SplitResult | None:
+    """urlsplit, or None for an address it refuses (an unclosed "[" of an IPv6 host, a bad port)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        return None
+    return parts
+
+
+def _netloc(url: str) -> str:
+    """The host[:port] of an absolute address, as written ("" when there is none)."""
+    match = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)", url)
+    return match.group(1) if match else ""
+
+
 def _absolute(target: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", target)) or target.startswith("{{")
 
@@ -38,10 +54,8 @@ def _absolute(target: str) -> bool:
 def parse_http_detailed(text: str) -> ParseResult:
     """A raw HTTP request or the looser "METHOD URL / headers / body" log form, with notes on what was left out."""
     text = check_text(text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    match = _REQUEST_LINE.match(lines[0].strip()) if lines else None
+    lines = text.lstrip().split("\n")
+    match = _REQUEST_LINE.match(lines[0].strip())
     if not match or match.group(1).upper() not in METHODS:
         raise PasteError(_("This is not an HTTP request: the first line must be a method and an address, like “POST https://wappi.pro/api/…”."))
     method, target = match.group(1).upper(), match.group(2)
@@ -75,7 +89,7 @@ def parse_http_detailed(text: str) -> ParseResult:
         raise PasteError(_("The request gives only a path ({path}) and no Host header, so the server is unknown.").format(path=target))
     else:
         url = f"{_scheme_for(target.split('/', 1)[0])}://{target}"
-    url_host = urlsplit(url).netloc if "://" in url else ""
+    url_host = _netloc(url)
     kept = []
     for h in headers:
         name = h.name.lower()
@@ -104,7 +118,7 @@ def to_http(request: Request, mask_secrets: bool = True, secrets=()) -> str:
         request = mask_request(request, secrets)
     full = request.full_url()
     lines = []
-    parts = urlsplit(full) if "://" in full and not full.startswith("{{") else None
+    parts = _split(full) if "://" in full and not full.startswith("{{") else None
     headers = request.enabled_headers()
     own_host = next((value for name, value in headers if name.lower() == "host"), None)
     if parts and parts.netloc and parts.scheme == _scheme_for(parts.netloc.lower()) and own_host in (None, parts.netloc):

@@ -6,8 +6,9 @@ from typing import Any
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
-# Body kinds: "none" sends nothing, "json" and "text" send the text as UTF-8.
-BODY_KINDS = ("none", "json", "text")
+# Body kinds: "none" sends nothing, "json" and "text" send the text as UTF-8, "multipart" sends a form whose
+# parts are the text's lines in curl's -F syntax (desktop/core/multipart.py).
+BODY_KINDS = ("none", "json", "text", "multipart")
 
 
 @dataclass
@@ -134,6 +135,10 @@ class Request:
     headers: list[KeyValue] = field(default_factory=list)
     body: Body = field(default_factory=Body)
     name: str = ""
+    # Per-request transport options. Defaults keep older files and requests made in the app as they were;
+    # an imported cURL command follows redirects only with -L and skips the certificate check only with -k.
+    verify: bool = True
+    follow_redirects: bool = True
     # Postman path variables: `:id` in `url` is filled from here at send time; an empty one is sent as `:id`.
     path_variables: list[KeyValue] = field(default_factory=list)
     auth: Auth | None = None
@@ -165,17 +170,24 @@ class Request:
         return clone
 
     def to_dict(self, embed: bool = True) -> dict[str, Any]:
-        return {
+        data = {
             "name": self.name,
             "method": self.method,
             "url": self.url,
             "params": [p.to_dict() for p in self.params],
             "headers": [h.to_dict() for h in self.headers],
             "body": self.body.to_dict(embed),
-            # Absent when unused, so files of requests without them read and write exactly as before.
-            **({"path_variables": [v.to_dict() for v in self.path_variables]} if self.path_variables else {}),
-            **({"auth": self.auth.to_dict()} if self.auth else {}),
         }
+        # Written only when not the default, so files saved before these options existed stay byte-identical.
+        if not self.verify:
+            data["verify"] = False
+        if not self.follow_redirects:
+            data["follow_redirects"] = False
+        if self.path_variables:
+            data["path_variables"] = [v.to_dict() for v in self.path_variables]
+        if self.auth:
+            data["auth"] = self.auth.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Request:
@@ -187,6 +199,8 @@ class Request:
             headers=[KeyValue.from_dict(h) for h in data.get("headers", []) if isinstance(h, dict)],
             body=Body.from_dict(data.get("body") if isinstance(data.get("body"), dict) else None),
             name=str(data.get("name", "")),
+            verify=data.get("verify", True) is not False,
+            follow_redirects=data.get("follow_redirects", True) is not False,
             path_variables=[KeyValue.from_dict(v) for v in data.get("path_variables", []) if isinstance(v, dict)],
             auth=Auth.from_dict(data.get("auth")),
         )
@@ -244,6 +258,8 @@ class Response:
     wire_body: bytes = b""
     # Why the body is not all there or not unpacked: "" (it is), "size", "time", "unpacked-size" or "undecodable".
     cut_reason: str = ""
+    # What a redirect to another host did not carry along because it holds a secret: ("header" | "query", name).
+    dropped_on_redirect: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def size(self) -> int:

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from desktop.core.models import Request
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 # A paste bigger than this is not a request someone copied by hand; refuse it before any work.
 MAX_PASTE_CHARS = 4 * 1024 * 1024
 MAX_HEADERS = 100
+# A lone half of a UTF-16 pair: no file, header or URL can carry it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class PasteError(ValueError):
@@ -42,6 +45,8 @@ def check_text(text: object) -> str:
         )
     if not text.strip():
         raise PasteError(_("Nothing to import: the pasted text is empty."))
+    if _SURROGATE.search(text):
+        raise PasteError(_("The pasted text holds a broken character (half of an emoji or symbol). Copy the request again."))
     # Binary garbage: NUL bytes or a high share of control characters (tabs and line breaks are fine).
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n")
     if "\x00" in text or controls > max(3, len(text[:20000]) // 50):
@@ -52,7 +57,7 @@ def check_text(text: object) -> str:
 def check_header_count(count: int) -> None:
     if count > MAX_HEADERS:
         raise PasteError(
-            _("The request has {count} headers; at most {limit} can be imported. Remove the extra headers and paste again.").format(
+            ngettext("The request has {count} header; at most {limit} can be imported. Remove the extra headers and paste again.", "The request has {count} headers; at most {limit} can be imported. Remove the extra headers and paste again.", count).format(
                 count=count, limit=MAX_HEADERS
             )
         )

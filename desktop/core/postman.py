@@ -11,16 +11,11 @@ from typing import Any
 from desktop.core import auth as signin
 from desktop.core.atomicfile import write_atomic
 from desktop.core.attachments import TOKEN
-from desktop.core.collection import FOLDER_FILE, Folder, Item
+from desktop.core.collection import Folder, Item
 from desktop.core.models import Auth, Body, KeyValue, Request, split_url
-from desktop.core.store import (
-    FORBIDDEN_CHARS,
-    MAX_NAME,
-    RESERVED_NAMES,
-    Store,
-    StoreError,
-)
+from desktop.core.store import Incoming, Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, Variable, form_quote
+from desktop.core.wireurl import PATH_UNSAFE, QUERY_NAME_UNSAFE, QUERY_VALUE_UNSAFE, encode_written
 from desktop.i18n import _, pick
 
 SCHEMA_URL = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
@@ -152,7 +147,7 @@ def _variables(items: Any, notes: list[str]) -> list[Variable]:
         secret = entry.get("type") == "secret" or entry.get("description") == SECRET_MARK or name in SECRET_BY_DEFAULT
         if not value and not secret:
             notes.append(_("The variable «{name}» is empty in the collection: it is sent empty.").format(name=name))
-        found[name] = Variable(name, value, secret)
+        found[name] = Variable(name, value, secret, keep_empty=not value and not secret)
     return list(found.values())
 
 
@@ -229,9 +224,11 @@ def _request(entry: dict[str, Any], folder: tuple[str, ...], inherited_auth: Any
     name = label or url or _("Request")
     method = _text(source.get("method") or "GET").strip().upper() or "GET"
     request = Request(method=method, url=url, params=params, name=name, path_variables=path_variables)
+    behaviour = entry.get("protocolProfileBehavior") if isinstance(entry.get("protocolProfileBehavior"), dict) else {}
+    if not behaviour.get("disableUrlEncoding"):
+        _encode_as_newman(request)
     request.headers = _headers(source.get("header"), name)
     dropped: list[str] = []
-    behaviour = entry.get("protocolProfileBehavior") if isinstance(entry.get("protocolProfileBehavior"), dict) else {}
     request.body = _body(source.get("body"), request, dropped, name, result.notes)
     if request.body.kind != "none" and method in METHODS_WITHOUT_BODY and not behaviour.get("disableBodyPruning"):
         result.notes.append(_("«{name}»: the body of this {method} request was left out, as Postman leaves it out.").format(
@@ -288,6 +285,24 @@ def _url(value: Any, item: str) -> tuple[str, list[KeyValue], list[KeyValue]]:
         if isinstance(v, dict) and (v.get("key") or v.get("id"))
     ]
     return base, params, path_variables
+
+
+def _encode_as_newman(request: Request) -> None:
+    """newman percent-encodes what cannot travel in the address; the written text is encoded now (so the agent sees
+    what goes out), variable values when they are filled in (variables.resolve)."""
+    base, hash_sep, fragment = request.url.partition("#")
+    scheme, sep, rest = base.partition("://")
+    if not sep:
+        scheme, rest = "", base
+    slash = rest.find("/")
+    if slash >= 0:
+        rest = rest[:slash] + encode_written(rest[slash:], PATH_UNSAFE)
+    request.url = scheme + sep + rest + hash_sep + fragment
+    for row in request.params:
+        row.name = encode_written(row.name, QUERY_NAME_UNSAFE)
+        row.value = encode_written(row.value, QUERY_VALUE_UNSAFE)
+    for variable in request.path_variables:
+        variable.value = encode_written(variable.value, PATH_UNSAFE)
 
 
 def _query_row(row: dict[str, Any]) -> KeyValue:
@@ -540,49 +555,13 @@ def _secret_variable(result: PostmanImport, name: str, value: str) -> str:
 
 
 def import_into(store: Store, client: str, result: PostmanImport) -> tuple[list[Path], list[Variable]]:
-    """Save an import into a client (made if missing); returns the files written and the secret variables.
+    """Save an import into a client (made if missing), all or nothing; returns the files written and the secret variables.
 
     Secret values are not written to files: the caller puts them in the keyring (or asks the agent).
     """
-    if client.casefold() not in {c.casefold() for c in store.clients()}:
-        store.create_client(client)
-    client = next(c for c in store.clients() if c.casefold() == client.casefold())
-    written: list[Path] = []
-    for imported in result.requests:
-        folder = _make_folders(store, client, imported.folder)
-        written.append(store.save(client, imported.request, imported.meta, folder=folder))
-    environment = store.environment(client)
-    secrets = []
-    for variable in result.variables:
-        environment.set(variable.name, variable.value, variable.secret)
-        if variable.secret and variable.value:
-            secrets.append(variable)
-    store.save_environment(client, environment)
-    return written, secrets
-
-
-def _make_folders(store: Store, client: str, names: tuple[str, ...]) -> Path:
-    relative = Path()
-    for name in names:
-        safe = folder_name(name)
-        path = store.folder_dir(client, relative / safe)
-        if not path.is_dir():
-            path.mkdir(parents=True)
-            if safe != name:
-                # The file system could not take the real name: folder.json keeps it for the tree and the export.
-                data = {"schema_version": 1, "name": name}
-                write_atomic(path / FOLDER_FILE, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        relative /= safe
-    return relative
-
-
-def folder_name(name: str) -> str:
-    """A folder name every file system takes, as close to `name` as possible."""
-    text = "".join("-" if c in FORBIDDEN_CHARS or c in "/\\" or ord(c) < 32 else c for c in name.strip())
-    text = text.replace("..", "-").strip(". ")[:MAX_NAME].strip(". ") or _("Folder")
-    if text.split(".")[0].upper() in RESERVED_NAMES:
-        text = f"_{text}"
-    return text
+    incoming = [Incoming(imported.folder, imported.request, imported.meta) for imported in result.requests]
+    written = store.import_requests(client, incoming, result.variables)
+    return written, [variable for variable in result.variables if variable.secret and variable.value]
 
 
 # ---- export ------------------------------------------------------------------------------------

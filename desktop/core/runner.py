@@ -1,7 +1,7 @@
 """Send saved requests one after another without the window and report one line per request."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +24,7 @@ class RunLine:
     reason: str = ""
     elapsed_ms: float = 0.0
     error: str = ""
-    # Variables defined but empty: sent empty (as newman does), and said so.
-    empty: tuple[str, ...] = ()
+    note: str = ""   # said after the outcome without failing it (what a redirect kept from another host)
 
     @property
     def ok(self) -> bool:
@@ -37,8 +36,8 @@ class RunLine:
         line = f"{mark:<4}  {self.name}  {self.method} {self.url}  {outcome}  {self.elapsed_ms:.0f} ms"
         if self.status is not None and self.error:
             line += f"  {self.error}"
-        if self.empty:
-            line += "  " + _("sent empty: {names}").format(names=", ".join("{{" + n + "}}" for n in self.empty))
+        if self.note:
+            line += f"  {self.note}"
         return line
 
 
@@ -54,9 +53,11 @@ def collect(path: Path) -> tuple[list[Request], list[str]]:
         return [], [str(exc)]
 
 
-def send_request(request: Request, client: httpx.Client, values: Mapping[str, str], timeout: float) -> Response:
+def send_request(
+    request: Request, client: httpx.Client, values: Mapping[str, str], timeout: float, secrets: Iterable[str] = ()
+) -> Response:
     """The one place the runner sends: sender.send (kept behind this function so tests and callers share it)."""
-    return sender.send(request, client, values=values, timeout=timeout)
+    return sender.send(request, client, values=values, timeout=timeout, secrets=secrets)
 
 
 def run(
@@ -66,19 +67,28 @@ def run(
     mask: Callable[[str], str],
     report: Callable[[RunLine], None] = lambda line: None,
     timeout: float = sender.DEFAULT_TIMEOUT,
+    secrets: Iterable[str] = (),
 ) -> list[RunLine]:
+    """Send each request in turn; `secrets` are the values never carried to another host on a redirect."""
+    secrets = list(secrets)
     lines = []
     for request in requests:
         resolved, _missing = resolve(request, values)
-        line = RunLine(request.name, request.method, mask(resolved.full_url()), empty=tuple(empty_names(request, values)))
+        line = RunLine(request.name, request.method, mask(resolved.full_url()))
         try:
-            response = send_request(request, client, values, timeout)
+            response = send_request(request, client, values, timeout, secrets)
         except errors.SendError as exc:
             line.error = mask(str(exc))
         else:
             line.status, line.reason, line.elapsed_ms = response.status, response.reason, response.elapsed_ms
             if response.status >= 400:
                 line.error = _("the server answered with an error status")
+            line.note = mask(sender.dropped_words(response))
+        empty = empty_names(request, values)
+        if empty:
+            # Defined but empty: sent empty (as newman does), and said so.
+            said = _("sent empty: {names}").format(names=", ".join("{{" + name + "}}" for name in empty))
+            line.note = f"{line.note}  {said}".strip()
         report(line)
         lines.append(line)
     return lines

@@ -1,20 +1,28 @@
 """send(request, client) -> Response: one request over a passed-in httpx.Client, streamed with a size cap."""
 from __future__ import annotations
 
+import contextlib
 import io
+import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from urllib.parse import unquote_plus
 
+import h11._events as h11_events
 import httpx
 
-from desktop.core import errors
-from desktop.core.attachments import wire_body
+from desktop.core import errors, multipart
+from desktop.core.attachments import WireBody, wire_body
 from desktop.core.decoding import CappedDecoder, Undecodable
-from desktop.core.models import Request, Response
-from desktop.core.variables import resolve
-from desktop.core.wireurl import exact_url, target
+from desktop.core.masking import SECRET_PARAMS, is_secret
+from desktop.core.models import Body, Request, Response
+from desktop.core.variables import SECRET_BY_DEFAULT, names_in, resolve
 from desktop.i18n import _
+
+# h11 refuses a request target with bytes above 0x7E; curl sends a non-ASCII address as raw UTF-8 and servers
+# (the Wappi API among them) take it, so the check is widened to those bytes. Spaces and controls stay refused.
+h11_events.request_target_re = re.compile(rb"[\x21-\x7e\x80-\xff]+")
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BODY = 100 * 1024 * 1024
@@ -22,7 +30,8 @@ DEFAULT_MAX_SECONDS = 300.0
 
 
 def make_client(timeout: float = DEFAULT_TIMEOUT) -> httpx.Client:
-    """The client the app uses: follows redirects (each hop is listed) and ignores no certificate errors."""
+    """The client the app uses; send() follows redirects itself (per request, each hop listed) and checks certificates
+    unless the request says not to."""
     return httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=10)
 
 
@@ -31,6 +40,7 @@ def prepare(request: Request, values: Mapping[str, str] | None = None) -> Reques
     resolved, missing = resolve(request, values or {})
     if missing:
         raise errors.unresolved(missing)
+    resolved.verify, resolved.follow_redirects = request.verify, request.follow_redirects
     url = resolved.full_url().strip()
     if url and "://" not in url:
         raise errors.SendError(
@@ -41,6 +51,85 @@ def prepare(request: Request, values: Mapping[str, str] | None = None) -> Reques
     return resolved
 
 
+def secret_values(request: Request, values: Mapping[str, str], secrets: Iterable[str] = ()) -> list[str]:
+    """The values to keep from other hosts: the given secrets and every variable that is secret by default."""
+    used = set(names_in(request.url)) | {n for p in request.params for n in names_in(p.value)}
+    used |= {n for h in request.headers for n in names_in(h.value)} | set(names_in(request.body.text))
+    found = [s for s in secrets if s]
+    found += [values[n] for n in used & SECRET_BY_DEFAULT if values.get(n)]
+    return list(dict.fromkeys(found))
+
+
+def _outgoing(body: Body, headers: list[tuple[str, str]]) -> tuple[WireBody, list[tuple[str, str]]]:
+    """The body as it goes out and the headers to send with it (a form's Content-Type gets its boundary)."""
+    if body.kind != "multipart":
+        outgoing = wire_body(body)
+        return outgoing, headers + outgoing.headers
+    mark = multipart.boundary()
+    content = multipart.encode(multipart.parse_parts(body.text), mark)
+    given = next((v for n, v in headers if n.lower() == "content-type"), None)
+    kept = [(n, v) for n, v in headers if n.lower() != "content-type"]
+    return WireBody(content, len(content), content), kept + [("Content-Type", multipart.content_type(mark, given))]
+
+
+_UNSENDABLE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def wire_target(url: str) -> bytes:
+    """Path and query exactly as typed, as curl sends them (raw UTF-8); only spaces and control characters,
+    which no request line can hold, are percent-encoded. The #fragment never leaves the computer."""
+    rest = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*", "", url).partition("#")[0]
+    if not rest.startswith("/"):
+        rest = "/" + rest
+    return _UNSENDABLE.sub(lambda m: f"%{ord(m.group()):02X}", rest).encode("utf-8")
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port or {"http": 80, "https": 443}.get(url.scheme)
+
+
+def _carries_secret(text: str, secrets: list[str]) -> bool:
+    return any(s in text or s in unquote_plus(text) for s in secrets)
+
+
+def _strip_for_other_host(
+    headers: list[tuple[str, str]], url: httpx.URL, secrets: list[str], dropped: list[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], httpx.URL]:
+    """Headers and address without anything that carries a secret: what never goes to another host."""
+    kept = []
+    for name, value in headers:
+        if is_secret(name) or _carries_secret(value, secrets):
+            dropped.append(("header", name))
+        else:
+            kept.append((name, value))
+    query = url.query.decode("ascii", "replace")
+    if query:
+        pieces = []
+        for piece in query.split("&"):
+            name = unquote_plus(piece.partition("=")[0])
+            if name.lower() in SECRET_PARAMS or _carries_secret(piece, secrets):
+                dropped.append(("query", name))
+            else:
+                pieces.append(piece)
+        url = url.copy_with(query="&".join(pieces).encode("ascii") or None)
+    return kept, url
+
+
+def dropped_words(response: Response) -> str:
+    """What was kept from another host after a redirect, in words for the "Request sent" view and the runner."""
+    if not response.dropped_on_redirect:
+        return ""
+    names = ", ".join(
+        (_("header {name}") if kind == "header" else _("query parameter {name}")).format(name=name)
+        for kind, name in response.dropped_on_redirect
+    )
+    return _("The server redirected to another host; these were not sent there because they carry a secret: {names}.").format(names=names)
+
+
+# Answers that make curl -L (and browsers) repeat the request as GET without a body.
+_BODY_HEADERS = {"content-type", "content-length", "content-encoding", "transfer-encoding"}
+
+
 def send(
     request: Request,
     client: httpx.Client,
@@ -49,12 +138,16 @@ def send(
     max_body: int = DEFAULT_MAX_BODY,
     max_seconds: float = DEFAULT_MAX_SECONDS,
     cancel: threading.Event | None = None,
+    secrets: Iterable[str] = (),
 ) -> Response:
-    """Send `request` after filling in `values`. Every failure is raised as errors.SendError."""
-    resolved = prepare(request, values)
+    """Send `request` after filling in `values`. Every failure is raised as errors.SendError.
+
+    Redirects are followed only when the request says so, one hop at a time: a hop to another host gets no
+    header or query parameter that carries one of `secrets` (or a secret-by-default variable, or looks secret).
+    """
+    resolved = prepare(request, values or {})
     url = resolved.full_url().strip()
-    # Attached files are streamed from memory in pieces: a 20 MB image is never copied into one body.
-    outgoing = wire_body(resolved.body)
+    hidden = secret_values(request, values or {}, secrets)
     marks: dict[str, float] = {}
 
     def trace(event: str, info: dict) -> None:
@@ -63,15 +156,39 @@ def send(
 
     start = time.perf_counter()
     try:
-        with client.stream(
-            resolved.method,
-            # The path and query as written ("/./", "?flag&&x="), not as httpx would normalise them.
-            exact_url(url, target(resolved.url, resolved.params)),
-            headers=resolved.enabled_headers() + outgoing.headers,
-            content=outgoing.content if outgoing.length else None,
-            timeout=timeout,
-            extensions={"trace": trace},
-        ) as answer:
+        with contextlib.ExitStack() as stack:
+            sender = client if resolved.verify else stack.enter_context(_unchecked_client(client))
+            # Attached files are streamed from memory in pieces: a 20 MB image is never copied into one body.
+            outgoing, headers = _outgoing(resolved.body, resolved.enabled_headers())
+            method, target, with_body = resolved.method, httpx.URL(url), True
+            raw_target: bytes | None = wire_target(url)
+            hops: list[tuple[int, str]] = []
+            dropped: list[tuple[str, str]] = []
+            while True:
+                marks.clear()
+                sent_body = outgoing.sent if with_body else b""
+                extensions = {"trace": trace, **({"target": raw_target} if raw_target else {})}
+                built = sender.build_request(
+                    method, target, headers=headers, timeout=timeout, extensions=extensions,
+                    content=outgoing.content if with_body and outgoing.length else None,
+                )
+                answer = stack.enter_context(contextlib.closing(sender.send(built, stream=True, follow_redirects=False)))
+                if not (resolved.follow_redirects and answer.has_redirect_location):
+                    break
+                hops.append((answer.status_code, str(answer.url)))
+                if len(hops) > client.max_redirects:
+                    raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=built)
+                next_url = answer.url.join(answer.headers["location"])
+                answer.close()
+                if answer.status_code == 303 and method != "HEAD" or answer.status_code in (301, 302) and method == "POST":
+                    method, with_body = "GET", False
+                    headers = [(n, v) for n, v in headers if n.lower() not in _BODY_HEADERS]
+                elif with_body and answer.status_code in (307, 308):
+                    # The first body was streamed away: build it again for the repeat.
+                    outgoing, headers = _outgoing(resolved.body, [(n, v) for n, v in headers if n.lower() != "content-length"])
+                if _origin(next_url) != _origin(target):
+                    headers, next_url = _strip_for_other_host(headers, next_url, hidden, dropped)
+                target, raw_target = next_url, None   # the server's Location goes as httpx reads it
             body, wire, cut_reason = _read_body(answer, max_body, max_seconds, start, cancel)
             elapsed = (time.perf_counter() - start) * 1000
             sent = answer.request
@@ -84,19 +201,28 @@ def send(
             elapsed_ms=elapsed,
             url=str(answer.url),
             http_version=answer.http_version,
-            method=resolved.method,
+            method=method,
             sent_headers=list(sent.headers.multi_items()),
-            sent_body=outgoing.sent,
-            redirects=[(r.status_code, str(r.url)) for r in answer.history],
+            sent_body=sent_body,
+            redirects=hops,
             truncated=cut_reason in ("size", "time", "unpacked-size"),
             timings=_phases(marks),
             wire_body=wire,
             cut_reason=cut_reason,
+            dropped_on_redirect=list(dict.fromkeys(dropped)),
         )
     except errors.SendError:
         raise
     except Exception as exc:  # every transport problem becomes words in errors.py
         raise errors.from_exception(exc, url, timeout) from exc
+
+
+def _unchecked_client(client: httpx.Client) -> httpx.Client:
+    """A client like `client` that does not check certificates (httpx sets that per client, not per request)."""
+    return httpx.Client(
+        verify=False, timeout=client.timeout, headers=client.headers, cookies=client.cookies,
+        trust_env=client.trust_env, max_redirects=client.max_redirects,
+    )
 
 
 def _read_body(

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from desktop.core import auth as signin
 from desktop.core.dynamic import DYNAMIC_PREFIX, dynamic_value
 from desktop.core.models import Auth, Body, KeyValue, Request
+from desktop.core.wireurl import PATH_UNSAFE, QUERY_NAME_UNSAFE, QUERY_VALUE_UNSAFE, percent_encode
 
 VARIABLE = re.compile(r"\{\{\s*([^{}\s]+?)\s*\}\}")
 # Variables that hold a key to a client's account are secret unless the agent says otherwise.
@@ -26,19 +27,23 @@ class Variable:
     name: str
     value: str = ""
     secret: bool = False
+    # Defined empty on purpose (a Postman collection's ""): sent empty, as newman does, instead of being asked for.
+    keep_empty: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         # A secret's value lives in the keyring only: files keep the name and the flag.
         data: dict[str, Any] = {"name": self.name, "secret": self.secret}
         if not self.secret:
             data["value"] = self.value
+        if self.keep_empty:
+            data["keep_empty"] = True
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Variable:
         name = str(data.get("name", ""))
         secret = bool(data.get("secret", name in SECRET_BY_DEFAULT))
-        return cls(name, "" if secret else str(data.get("value", "")), secret)
+        return cls(name, "" if secret else str(data.get("value", "")), secret, data.get("keep_empty") is True)
 
 
 @dataclass
@@ -72,8 +77,8 @@ class Environment:
                     value = variable.value
             else:
                 value = variable.value
-            # A plain variable defined empty is sent empty (as newman does); a secret with no value is asked for.
-            if value or not variable.secret:
+            # Empty ones are asked for at send time, unless defined empty on purpose (then sent empty, and said so).
+            if value or (variable.keep_empty and not variable.secret):
                 out[variable.name] = value
         return out
 
@@ -123,14 +128,17 @@ def resolve(request: Request, values: Mapping[str, str]) -> tuple[Request, list[
     """A copy of `request` with every variable filled in, and the sorted names that had no value."""
     missing: set[str] = set()
 
-    def sub(text: str) -> str:
-        return substitute(text, values, missing)
+    def sub(text: str, unsafe: bytes | None = None) -> str:
+        # A value filled into the address is percent-encoded where it could not travel as is (newman's sets).
+        encode = (lambda value: percent_encode(value, unsafe)) if unsafe else None
+        return substitute(text, values, missing, encode)
 
     resolved = Request(
         method=request.method,
         # As newman: a path variable's value goes in as written, then the address is filled like any text.
-        url=sub(fill_path_variables(request.url, request.path_variables)),
-        params=[KeyValue(sub(p.name), sub(p.value), p.enabled, p.bare) for p in request.params if p.enabled],
+        url=sub(fill_path_variables(request.url, request.path_variables), PATH_UNSAFE),
+        params=[KeyValue(sub(p.name, QUERY_NAME_UNSAFE), sub(p.value, QUERY_VALUE_UNSAFE), p.enabled, p.bare)
+                for p in request.params if p.enabled],
         # A field value has no spaces at its edges (RFC 9110 5.5); an empty {{token}} must not leave "Bearer ".
         headers=[KeyValue(sub(h.name).strip(), sub(h.value).strip(" \t"), h.enabled) for h in request.headers if h.enabled],
         body=Body(

@@ -1,8 +1,8 @@
-"""The request target as it goes on the wire: kept as written (`/./`, `?flag&&x=`, `%2F`), only what cannot travel
-percent-encoded — the WHATWG sets newman (postman-url-encoder) uses, so a collection is sent as newman sends it."""
+"""Percent-encoding of addresses the way newman does it (postman-url-encoder's WHATWG sets): only what cannot travel
+is encoded, "%2F" and "/./" stay as written. Used for Postman imports and for variable values filled into an address."""
 from __future__ import annotations
 
-import httpx
+import re
 
 from desktop.core.models import KeyValue
 
@@ -66,13 +66,15 @@ def target(url: str, params: list[KeyValue]) -> str:
     return f"{path}?{'&'.join(pieces)}" if pieces else path
 
 
-def exact_url(url: str, request_target: str) -> httpx.URL:
-    """`url` for httpx, with `request_target` as its path and query byte for byte.
 
-    httpx normalises what it parses (drops "/./", writes "?flag" as "?flag="); its parsed form is replaced here, so
-    the first request goes out as written while a redirect is still joined and parsed by httpx as usual.
-    """
-    parsed = httpx.URL(url)
-    path, question, query = request_target.partition("?")
-    parsed._uri_reference = parsed._uri_reference._replace(path=path, query=query if question else None)
-    return parsed
+# {{name}} as variables.VARIABLE finds it (kept whole: it is filled, and encoded, at send time).
+_VARIABLE_TOKEN = re.compile(r"\{\{[^{}]*\}\}")
+
+
+def encode_written(text: str, unsafe: bytes) -> str:
+    """`text` with what cannot travel percent-encoded, `{{variables}}` left as they are."""
+    out, at = [], 0
+    for match in _VARIABLE_TOKEN.finditer(text):
+        out += [percent_encode(text[at : match.start()], unsafe), match.group(0)]
+        at = match.end()
+    return "".join(out) + percent_encode(text[at:], unsafe)

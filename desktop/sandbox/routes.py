@@ -24,11 +24,11 @@ class Route:
 
     @property
     def takes_body(self) -> bool:
-        return "body" in self.rules or "body_root" in self.rules
+        return any(key in self.rules for key in ("body", "form", "raw_body"))
 
 
 def load_routes(collection_dir: Path) -> dict[str, Route]:
-    """Path -> Route for every request file whose URL starts with {{base_url}}."""
+    """Path -> Route for every request file whose URL starts with {{base_url}}; read once when the sandbox starts."""
     folder, _problems = load_tree(collection_dir)
     routes: dict[str, Route] = {}
     for item in walk_items(folder):

@@ -16,7 +16,7 @@ from desktop.core.paths import preloaded_collection
 from desktop.sandbox.api import Api, ApiError, Call
 from desktop.sandbox.credentials import demo_credentials
 from desktop.sandbox.routes import load_routes
-from desktop.sandbox.rules import body_problem, query_problem
+from desktop.sandbox.rules import body_problem, body_required, other_body, query_problem
 from desktop.sandbox.scheduler import Scheduler
 from desktop.sandbox.webhooks import Attempt, WebhookSender
 
@@ -180,7 +180,9 @@ class Sandbox:
             return exc.status, {"detail": exc.detail}, {}
 
     def _parse_body(self, route, headers: dict[str, str], body: bytes) -> tuple[Any, str | None]:
-        required = any(rule.get("required") for rule in route.rules.get("body", {}).values()) or "body_root" in route.rules
+        if "form" in route.rules or "raw_body" in route.rules:
+            return other_body(route.rules, headers, body)
+        required = body_required(route.rules)
         if not body.strip():
             return ({}, None) if not required else (None, "Request body is empty: a JSON body is expected")
         if "json" not in headers.get("content-type", "").lower():
@@ -266,6 +268,11 @@ def _handler_for(sandbox: Sandbox):
 
         def _answer(self, started: float, status: int, payload: dict[str, Any], extra: dict[str, str], size: int) -> None:
             data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            # Recorded before the answer goes out: a client that reads the log right after its answer finds it there.
+            shown = [(k, mask(v) if k.lower() == "authorization" else v) for k, v in self.headers.items()]
+            detail = payload.get("detail", "") if status != 200 else ""
+            sandbox.record(LogEntry(time.time(), self.command, self.path, status,
+                                    (time.perf_counter() - started) * 1000, shown, size, str(detail)))
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -279,10 +286,6 @@ def _handler_for(sandbox: Sandbox):
                     self.wfile.write(data)
             except OSError:
                 self.close_connection = True  # the client left; nothing to answer to
-            shown = [(k, mask(v) if k.lower() == "authorization" else v) for k, v in self.headers.items()]
-            detail = payload.get("detail", "") if status != 200 else ""
-            sandbox.record(LogEntry(time.time(), self.command, self.path, status,
-                                    (time.perf_counter() - started) * 1000, shown, size, str(detail)))
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             # Unparseable requests (garbage bytes, huge header lines) get a JSON answer like every other error.

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attachments as att
 from desktop.core.models import Attachment, Body
 from desktop.core.sizes import human_size
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.ui.image_preview import read_image
 from desktop.ui.json_highlighter import JsonHighlighter
 from desktop.ui.workers import Task, run_task
@@ -167,7 +167,7 @@ class FileCard(QFrame):
         self.file_id = attachment.id
         self.title.setText(
             _escape(_("{name} · {type} · {size}")).format(name=f"<b>{_escape(attachment.name)}</b>", type=_escape(type_label), size=human_size(attachment.size))
-            + "<br>" + _escape(_("Sent as {n} characters of base64 in place of {token}").format(n=f"{len(attachment.data):,}".replace(",", " "), token=att.token(attachment.id)))
+            + "<br>" + _escape(ngettext("Sent as {n} character of base64 in place of {token}", "Sent as {n} characters of base64 in place of {token}", len(attachment.data)).format(n=f"{len(attachment.data):,}".replace(",", " "), token=att.token(attachment.id)))
         )
         self._notes(notes)
         self._thumbnail(thumbnail, type_label)

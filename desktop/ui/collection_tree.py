@@ -88,6 +88,7 @@ class CollectionTree(QWidget):
         self.tree.addTopLevelItem(root)
         root.setFirstColumnSpanned(True)  # only takes effect once the node is in the tree
         self._fill(root, folder, None)
+        # At this size (160 requests) open groups drown the tree: only the root is open until a request is in use.
         root.setExpanded(True)
         if read_only:
             root.setToolTip(0, _("Documented requests: read-only. Change a copy, or save it into a client."))
@@ -238,10 +239,28 @@ class CollectionTree(QWidget):
     def _clicked(self, node: QTreeWidgetItem) -> None:
         item = node.data(0, ITEM_ROLE)
         if isinstance(item, Item):
+            if node.data(0, CLIENT_ROLE) is None:
+                self.open_only(node)
             self.item_chosen.emit(item)
 
+    def open_only(self, node: QTreeWidgetItem) -> None:
+        """In the documentation, keep open only the groups that lead to the request in use."""
+        keep, parent = set(), node.parent()
+        while parent is not None:
+            keep.add(id(parent))
+            parent = parent.parent()
+        top = node
+        while top.parent() is not None:
+            top = top.parent()
+        stack = [top.child(i) for i in range(top.childCount())]
+        while stack:
+            group = stack.pop()
+            if group.childCount():
+                group.setExpanded(id(group) in keep)
+                stack.extend(group.child(i) for i in range(group.childCount()))
+
     def filter(self, text: str) -> None:
-        """Hide what does not match name, URL or body text; folders stay while a child matches."""
+        """Hide what does not match a name (Russian or English), URL, body or field name; folders stay while a child matches."""
         needle = text.strip().lower()
         client_hits = self.client_search(needle) if needle and self.client_search is not None else None
 
@@ -253,8 +272,7 @@ class CollectionTree(QWidget):
                 elif client_hits is not None and node.data(0, CLIENT_ROLE) is not None:
                     shown = item.path in client_hits
                 else:
-                    haystack = f"{item.request.name}\n{item.request.full_url()}\n{item.request.body.text}".lower()
-                    shown = needle in haystack
+                    shown = needle in _haystack(item)
             else:
                 shown = False
                 for i in range(node.childCount()):
@@ -267,6 +285,15 @@ class CollectionTree(QWidget):
 
         for i in range(self.tree.topLevelItemCount()):
             visit(self.tree.topLevelItem(i))
+
+
+def _haystack(item: Item) -> str:
+    """What search looks in: both names, the address, the body and the names of the documented fields."""
+    names = item.meta.get("names") if isinstance(item.meta.get("names"), dict) else {}
+    rules = item.meta.get("rules") if isinstance(item.meta.get("rules"), dict) else {}
+    fields = [name for part in rules.values() if isinstance(part, dict) and "type" not in part for name in part]
+    return "\n".join([item.request.name, *map(str, names.values()), item.request.full_url(), item.request.body.text,
+                      *fields]).lower()
 
 
 def _node_key(node: QTreeWidgetItem) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.diagnose import Finding, reply_text
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 COLOURS = {"error": "#cf222e", "warning": "#9a6700", "info": "#0969da"}
 _ICONS = {
@@ -115,7 +115,7 @@ class DiagnosisPanel(QWidget):
         if not findings:
             self.summary_label.setText(_("No problems found in this request."))
         else:
-            self.summary_label.setText(_("Problems found: {count}").format(count=len(findings)))
+            self.summary_label.setText(ngettext("{count} problem found", "{count} problems found", len(findings)).format(count=len(findings)))
 
     def findings(self) -> list[Finding]:
         return list(self._findings)

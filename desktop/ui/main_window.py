@@ -39,6 +39,7 @@ from desktop.ui.collection_tree import CollectionTree
 from desktop.ui.diagnosis_panel import DiagnosisPanel
 from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
+from desktop.ui.practice_page import PracticePage
 from desktop.ui.response_view import ResponseView
 from desktop.ui.url_bar import UrlBar
 from desktop.ui.webhooks_tab import WebhooksTab
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, _("Requests"))
         self.pages.addTab(self.webhooks, _("Webhooks"))
+        self.practice = PracticePage()  # the course's cases against a practice sandbox of its own
+        self.pages.addTab(self.practice, _("Practice"))
         self.setCentralWidget(self.pages)
 
         self._build_toolbar()
@@ -414,12 +417,14 @@ class MainWindow(QMainWindow):
         max_body = self.settings.max_body_mb * 1024 * 1024
         cancel = threading.Event()
         self.cancel_event = cancel
+        env = self.active_environment()
+        secrets = env.secret_values(values) if env else []
         self.url_bar.set_busy(True)
         self.send_action.setEnabled(False)
         self.cancel_action.setEnabled(True)
         self.response_view.show_waiting(timeout)
         self.task = run_task(
-            lambda: send(request, self.client, values, timeout=timeout, max_body=max_body, cancel=cancel),
+            lambda: send(request, self.client, values, timeout=timeout, max_body=max_body, cancel=cancel, secrets=secrets),
             self._show_response,
             self._show_failure,
         )

@@ -267,3 +267,75 @@ def requests_(draw):
 @given(requests_(), st.sampled_from(["bash", "cmd"]))
 def test_round_trip(request, style):
     assert parse_curl(to_curl(request, mask_secrets=False, style=style)) == request
+
+
+# ---------------------------------------------------------------- hostile pastes (issue 15 #7, #9)
+
+# Every Unicode space, line separator and control separator a messenger or Word puts between words.
+UNICODE_SPACES = "\u00a0\u2009\u202f\u3000\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2007\u205f"
+
+
+@pytest.mark.parametrize("space", list(UNICODE_SPACES))
+def test_unicode_spaces_separate_words(space):
+    r = parse_curl(f"curl{space}-H{space}'A: b'{space}https://wappi.pro/x")
+    assert (r.url, r.header("A")) == ("https://wappi.pro/x", "b")
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2028", "\u3000"])
+def test_unicode_spaces_inside_quotes_are_kept(space):
+    r = parse_curl(f"curl https://h/ -d 'a{space}b' -H \"X: c{space}d\"")
+    assert r.body.text == f"a{space}b" and r.header("X") == f"c{space}d"
+
+
+def test_backslash_before_a_unicode_line_break_continues_the_line():
+    assert parse_curl("curl https://h/ \\\u2028 -H 'A: b'").header("A") == "b"
+
+
+def test_typographic_quotes_and_invisible_characters():
+    r = parse_curl("curl\u200b “https://wappi.pro/x” -H ‘Content-Type: application/json’ -H «X: a b» -d „{}“")
+    assert (r.url, r.header("Content-Type"), r.header("X"), r.body.text) == (
+        "https://wappi.pro/x", "application/json", "a b", "{}")
+    # An apostrophe inside a word and a lone opening quote stay characters.
+    assert parse_curl("curl https://h/ -H X:don’t -d “x").body.text == "“x"
+
+
+def test_escapes_beyond_unicode_become_a_replacement_character():
+    assert parse_curl("curl https://h/ -d $'\\UFFFFFFFF\\ud800'").body.text == "\ufffd\ufffd"
+
+
+def test_here_documents_one_after_another():
+    r = parse_curl("curl https://h/ -d @- <<A <<B\none\nA\ntwo\nB\n")
+    assert r.body.text == "two"
+    with pytest.raises(PasteError, match="cut off"):
+        parse_curl("curl https://h/ -d @- <<END\nno end\n")
+
+
+def _any_failure_is_a_paste_error(parse, text):
+    try:
+        parse(text)
+    except PasteError as exc:
+        assert str(exc) and "Traceback" not in str(exc)
+
+
+_shell_alphabet = st.sampled_from(list("curl -HdXF:'\"$(){}\\^`\n\r\t ;|&<>#=@?/") + list(UNICODE_SPACES) + list("“”‘’«»„\u200b"))
+_hostile = st.one_of(
+    st.text(max_size=200),
+    st.text(_shell_alphabet, max_size=200).map(lambda t: "curl " + t),
+    st.text(_shell_alphabet, max_size=200).map(lambda t: "curl.exe " + t),
+    st.text(_shell_alphabet, max_size=200).map(lambda t: "curl https://h/ " + t + " `\n -d x"),
+)
+
+
+# A per-input bound: one paste that takes longer fails the test (hypothesis' deadline).
+@settings(max_examples=400, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(_hostile)
+def test_any_text_gives_a_request_or_words(text):
+    _any_failure_is_a_paste_error(parse_curl_detailed, text)
+
+
+@pytest.mark.parametrize("piece", ['"$(', "$", "$'\\x41", "\\\n", "'a' ", '"${', "“", "‘x", "<<A ", "^\n", "\u00a0", "-H a:b ", "`\n"])
+def test_parse_time_grows_linearly(piece):
+    from tests.core.linearity import MAX_RATIO, growth
+
+    ratio = growth(parse_curl, lambda n: "curl https://h/ " + piece * n, 40_000, (PasteError,))
+    assert ratio < MAX_RATIO, f"{piece!r}: 4x the input took {ratio:.1f}x the time"

@@ -160,3 +160,51 @@ def test_curlconverter_http_twins_agree_with_curl_import(shared_dir):
         (agree if same else skipped).append(path.stem)
     print(f"raw HTTP twins: {len(agree)} agree; not comparable or different: {skipped}")
     assert len(agree) >= 40
+
+
+# ---------------------------------------------------------------- hostile pastes (issue 15 #7, #9)
+
+@pytest.mark.parametrize("text", ["POST wappi.pro]api/x\nA: b\n", "GET http://[bad/x\n", "GET https://h:99999999/\n",
+                                   "GET /x\nHost: [::1\n", "POST h]:x/\n\n{}"])
+def test_odd_addresses_give_a_request_or_words(text):
+    try:
+        result = parse_pasted(text)
+    except PasteError:
+        return
+    to_http(result.request)
+
+
+def test_leading_blank_lines_are_skipped():
+    assert parse_http("\n" * 1000 + "GET https://h/x").url == "https://h/x"
+
+
+from hypothesis import strategies as st  # noqa: E402
+
+_http_alphabet = st.sampled_from(list("GETPOST /:?&=#[]{}\"'\\\n\r\t.-") + ["HTTP/1.1", "Host", "\u00a0", "\u2028", "\x0b", "curl "])
+
+
+@settings(max_examples=400, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), st.lists(_http_alphabet, max_size=60).map(lambda t: "POST " + "".join(t))))
+def test_any_text_gives_a_request_or_words(text):
+    for parse in (parse_pasted, parse_http_detailed):
+        try:
+            result = parse(text)
+        except PasteError as exc:
+            assert str(exc)
+            continue
+        to_http(result.request)
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "\n" * n + "GET https://h",
+    lambda n: "GET https://h/\n" + "A: b\n" * (n // 10),
+    lambda n: "POST https://h/\n\n" + "x" * n,
+    lambda n: "GET " + "[" * n,
+    lambda n: "GET https://h/" + "?a=1&" * n,
+])
+def test_parse_time_grows_linearly(make):
+    from tests.core.linearity import MAX_RATIO, growth
+
+    for parse in (parse_pasted, parse_http):
+        ratio = growth(parse, make, 100_000, (PasteError,))
+        assert ratio < MAX_RATIO, f"4x the input took {ratio:.1f}x the time"

@@ -129,3 +129,127 @@ def test_header_with_line_break_is_explained(loopback, client):
     with pytest.raises(SendError) as info:
         sender.send(Request(url=loopback.url + "/", headers=[KeyValue("Authorization", "abc\ndef")]), client)
     assert info.value.code == "invalid-header"
+
+
+# ---------------------------------------------------------------- redirects (issue 15 #1, issue 17 -L)
+
+TOKEN = 'Qx"Tok|7f3a9c'
+
+
+@pytest.fixture
+def two_origins(request):
+    from tests.core.echo import start
+
+    first = start()
+    second = start(request.param)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def _redirecting(first, target: str, status: int = 302, **changes) -> Request:
+    from urllib.parse import quote
+
+    r = Request(
+        "GET", f"{first.url}/redirect/{status}",
+        [KeyValue("to", quote(target, safe="")), KeyValue("token", "{{token}}"), KeyValue("profile_id", "p1")],
+        [KeyValue("Authorization", "Bearer {{token}}"), KeyValue("token", "{{token}}"), KeyValue("X-Api-Key", "{{key}}"),
+         KeyValue("X-Client-Ref", "ref-{{key}}"), KeyValue("X-Trace", "plain")],
+    )
+    for name, value in changes.items():
+        setattr(r, name, value)
+    return r
+
+
+# Another port on 127.0.0.1, and the same server named localhost, are both other origins.
+@pytest.mark.parametrize("two_origins", ["127.0.0.1", "localhost"], indirect=True)
+def test_secrets_never_follow_a_redirect_to_another_origin(two_origins, client):
+    first, second = two_origins
+    # The server echoes the token into the new address too: it must not go along in the query either.
+    target = f"{second.url}/landed?token={TOKEN}&keep=1&access_token=zz"
+    answer = sender.send(_redirecting(first, target), client, {"token": TOKEN, "key": "k-SECRET-42"}, secrets=["k-SECRET-42"])
+    assert answer.status == 200 and answer.redirects[0][0] == 302
+    arrived = second.received[-1]
+    names = {n.lower() for n, _v in arrived.headers}
+    assert not names & {"authorization", "token", "x-api-key", "x-client-ref"}
+    assert ("X-Trace", "plain") in arrived.headers
+    assert arrived.target == b"/landed?keep=1"
+    raw = repr(arrived.headers).encode() + arrived.target + arrived.body
+    assert b"7f3a9c" not in raw and b"SECRET" not in raw
+    assert set(answer.dropped_on_redirect) >= {("header", "Authorization"), ("header", "token"), ("header", "X-Api-Key"),
+                                               ("header", "X-Client-Ref"), ("query", "token"), ("query", "access_token")}
+    assert "X-Client-Ref" in sender.dropped_words(answer)
+    # The first origin got everything, as asked.
+    assert ("token", TOKEN) in first.received[-1].headers
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+def test_same_origin_redirect_keeps_the_headers(two_origins, client):
+    first, _second = two_origins
+    answer = sender.send(_redirecting(first, "/same"), client, {"token": TOKEN, "key": "k"})
+    assert ("token", TOKEN) in first.received[-1].headers and answer.dropped_on_redirect == []
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+def test_redirects_are_followed_only_when_the_request_says_so(two_origins, client):
+    first, second = two_origins
+    answer = sender.send(_redirecting(first, f"{second.url}/x", follow_redirects=False), client, {"token": "t", "key": "k"})
+    assert answer.status == 302 and answer.redirects == [] and second.received == []
+
+
+@pytest.mark.parametrize("status, method, body", [(301, "GET", b""), (302, "GET", b""), (303, "GET", b""),
+                                                  (307, "POST", b'{"a":1}'), (308, "POST", b'{"a":1}')])
+def test_post_answered_with_a_redirect_is_repeated_like_curl(loopback, client, status, method, body):
+    from tests.core.echo import start
+
+    echo = start()
+    try:
+        r = Request("POST", f"{echo.url}/redirect/{status}", [KeyValue("to", "/final")],
+                    [KeyValue("Content-Type", "application/json")], Body("json", '{"a":1}'))
+        sender.send(r, client)
+        final = echo.received[-1]
+        assert (final.method, final.target, final.body) == (method, b"/final", body)
+        # No stray Content-Type on a GET that carries no body.
+        assert any(n.lower() == "content-type" for n, _v in final.headers) == bool(body)
+    finally:
+        echo.close()
+
+
+def test_certificate_check_is_per_request(client, tmp_path):
+    """A self-signed server: refused with the check on, answered with verify=False, the shared client unchanged."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl (to make a self-signed certificate) is not installed")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "1",
+                    "-keyout", str(tmp_path / "key.pem"), "-out", str(tmp_path / "cert.pem")], check=True, capture_output=True)
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Ok(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Ok)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        r = Request("GET", f"https://127.0.0.1:{server.server_address[1]}/")
+        with pytest.raises(SendError):
+            sender.send(r, client)
+        r.verify = False
+        assert sender.send(r, client).status == 200
+        r.verify = True
+        with pytest.raises(SendError):
+            sender.send(r, client)
+    finally:
+        server.shutdown()
+        server.server_close()

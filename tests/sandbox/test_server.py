@@ -405,3 +405,18 @@ def test_cli_on_a_busy_port_says_so(tmp_path):
         proc = run_cli("--port", str(busy.port), "--data-dir", str(tmp_path))
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 1 and f"Port {busy.port} is already in use" in err and "Traceback" not in err
+
+
+def test_the_log_holds_a_request_as_soon_as_its_answer_arrived(sandbox):
+    """Record first, then answer: even when recording is slow, a client reading the log after its answer finds it."""
+    record = sandbox.record
+
+    def slow_record(entry):
+        time.sleep(0.2)
+        record(entry)
+
+    sandbox.record = slow_record
+    with httpx.Client(base_url=sandbox.base_url) as client:
+        for number in range(1, 4):
+            client.get(STATUS, params={"profile_id": sandbox.profile_id}, headers={"Authorization": sandbox.token})
+            assert len(sandbox.request_log()) == number

@@ -27,7 +27,10 @@ def test_send_is_recorded_for_the_client_with_secrets_masked(qtbot, window, loop
     assert entry.status == 200 and entry.request.name == "Ping"
     assert "S3CRET" not in entry.url and MASK in entry.url
     row = panel.history.list.topLevelItem(0)
-    assert row.text(1) == "200"
+    assert [panel.history.list.headerItem().text(c) for c in range(4)] == ["Method", "Address", "Status", "Time"]
+    assert row.text(0) == "GET" and row.text(2) == "200"
+    assert row.text(1) == f"{loopback.url.split('://')[1]}/200?token={MASK}"
+    assert "S3CRET" not in row.toolTip(1) and "200 OK" in row.toolTip(1)
     panel.history.search.setText("nothing like this")
     assert panel.history.list.topLevelItemCount() == 0
     panel.history.search.setText("ping")
@@ -50,3 +53,32 @@ def test_a_failed_send_is_recorded_too(qtbot, window):
 
 def test_masker_hides_the_longest_secret_first():
     assert masker(["abc", "abcdef"])("x abcdef y abc") == f"x {MASK} y {MASK}"
+
+
+def test_rows_show_method_whole_address_status_and_time_at_the_sidebar_width(qtbot, tmp_path):
+    import time
+
+    from desktop.core.history import History
+    from desktop.core.models import Response
+    from desktop.ui.history_panel import HistoryPanel
+
+    history = History(tmp_path)
+    url = "https://wappi.pro/api/sync/message/send?profile_id=abc123&note=%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82"
+    request = Request("POST", url)
+    history.add("Acme", request, response=Response(401, "Unauthorized", [], b"{}", 120.0, url=url), sent_url=url)
+    history.add("Acme", Request("GET", "https://wappi.pro/x%0Ay"), error="No answer")
+    panel = HistoryPanel(history)
+    qtbot.addWidget(panel)
+    panel.resize(300, 400)
+    panel.show()
+    panel.show_owner("Acme")
+    rows = {panel.list.topLevelItem(i).text(0): panel.list.topLevelItem(i) for i in range(2)}
+    sent = rows["POST"]
+    assert sent.text(1) == "wappi.pro/api/sync/message/send?profile_id=abc123&note=привет"
+    posted = next(e for e in history.entries("Acme") if e.method == "POST")
+    assert sent.text(2) == "401" and sent.text(3) == time.strftime("%H:%M:%S", time.localtime(posted.time))
+    assert rows["GET"].text(1) == "wappi.pro/x%0Ay" and rows["GET"].text(2) == "no answer"
+    # At the sidebar's width the address column has most of the room, not a sliver at the end.
+    header = panel.list.header()
+    assert header.sectionSize(1) > panel.list.viewport().width() // 3
+    assert header.sectionPosition(3) + header.sectionSize(3) <= panel.list.viewport().width()

@@ -60,16 +60,17 @@ def _oauth1(request: Request, fields: dict[str, str]) -> None:
         return  # RSA needs the client's private key file: said in the import note
     keep_empty = fields.get("addEmptyParamsToSign") in ("true", "True", "1")
     oauth = [
-        ("oauth_consumer_key", fields.get("consumerKey", "")),
-        ("oauth_token", fields.get("token", "")),
+        ("oauth_consumer_key", fields.get("consumerKey")),
+        ("oauth_token", fields.get("token")),
         ("oauth_signature_method", method),
         ("oauth_timestamp", fields.get("timestamp") or str(int(time.time()))),
         ("oauth_nonce", fields.get("nonce") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(11))),
-        ("oauth_version", fields.get("version", "")),
-        ("oauth_callback", fields.get("callback", "")),
-        ("oauth_verifier", fields.get("verifier", "")),
+        ("oauth_version", fields.get("version")),
+        ("oauth_callback", fields.get("callback")),
+        ("oauth_verifier", fields.get("verifier")),
     ]
-    oauth = [(k, v) for k, v in oauth if v or keep_empty]
+    # A field the collection does not have is left out even when empty ones are signed (newman).
+    oauth = [(k, v) for k, v in oauth if v or (keep_empty and v is not None)]
     request.params = [p for p in request.params if not p.name.startswith("oauth_")]
     request.headers = [h for h in request.headers if h.name.strip().lower() != "authorization"]
     where = target(request.url, request.params)

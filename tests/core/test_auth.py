@@ -38,3 +38,16 @@ def test_digest_matches_the_rfc_2617_example():
     })
     assert 'response="6629fae49393a05397450978507c4ef1"' in header
     assert header.startswith('Digest username="Mufasa", realm="testrealm@host.com"') and 'uri="/dir/index.html"' in header
+
+
+def test_oauth1_plaintext_and_placement():
+    request = Request("GET", "https://h/x", params=[KeyValue("q", "a+b")])
+    apply(request, Auth("oauth1", {"consumerKey": "ck", "consumerSecret": "c s", "tokenSecret": "t&s",
+                                   "signatureMethod": "PLAINTEXT", "timestamp": "1", "nonce": "n"}))
+    assert [(p.name, p.value) for p in request.params] == [
+        ("q", "a%20b"), ("oauth_consumer_key", "ck"), ("oauth_signature_method", "PLAINTEXT"), ("oauth_timestamp", "1"),
+        ("oauth_nonce", "n"), ("oauth_signature", "c%2520s%26t%2526s")]
+    request = Request("GET", "https://h/x")
+    apply(request, Auth("oauth1", {"consumerKey": "ck", "consumerSecret": "cs", "addParamsToHeader": "true",
+                                   "timestamp": "1", "nonce": "n", "realm": "R"}))
+    assert request.header("Authorization").startswith('OAuth realm="R",oauth_consumer_key="ck",oauth_signature_method="HMAC-SHA1"')

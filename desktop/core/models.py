@@ -142,6 +142,8 @@ class Request:
     # Postman path variables: `:id` in `url` is filled from here at send time; an empty one is sent as `:id`.
     path_variables: list[KeyValue] = field(default_factory=list)
     auth: Auth | None = None
+    # Headers the HTTP client would add by itself that this request must not send (curl's `-H 'Accept:'`).
+    omit_headers: list[str] = field(default_factory=list)
 
     def full_url(self) -> str:
         return join_url(self.url, self.params)
@@ -187,6 +189,8 @@ class Request:
             data["path_variables"] = [v.to_dict() for v in self.path_variables]
         if self.auth:
             data["auth"] = self.auth.to_dict()
+        if self.omit_headers:
+            data["omit_headers"] = list(self.omit_headers)
         return data
 
     @classmethod
@@ -203,6 +207,8 @@ class Request:
             follow_redirects=data.get("follow_redirects", True) is not False,
             path_variables=[KeyValue.from_dict(v) for v in data.get("path_variables", []) if isinstance(v, dict)],
             auth=Auth.from_dict(data.get("auth")),
+            omit_headers=[str(h) for h in data.get("omit_headers", []) if isinstance(h, str)]
+            if isinstance(data.get("omit_headers"), list) else [],
         )
 
 

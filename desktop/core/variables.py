@@ -11,7 +11,7 @@ from urllib.parse import quote
 from desktop.core import auth as signin
 from desktop.core.dynamic import DYNAMIC_PREFIX, dynamic_value
 from desktop.core.models import Auth, Body, KeyValue, Request
-from desktop.core.wireurl import PATH_UNSAFE, QUERY_NAME_UNSAFE, QUERY_VALUE_UNSAFE, percent_encode
+from desktop.core.wireurl import PATH_UNSAFE, QUERY_NAME_UNSAFE, QUERY_VALUE_UNSAFE, encode_ascii
 from desktop.i18n import LANGUAGES
 
 VARIABLE = re.compile(r"\{\{\s*([^{}\s]+?)\s*\}\}")
@@ -135,8 +135,9 @@ def resolve(request: Request, values: Mapping[str, str]) -> tuple[Request, list[
     missing: set[str] = set()
 
     def sub(text: str, unsafe: bytes | None = None) -> str:
-        # A value filled into the address is percent-encoded where it could not travel as is (newman's sets).
-        encode = (lambda value: percent_encode(value, unsafe)) if unsafe else None
+        # A value filled into the address is percent-encoded where it would change the address's meaning or could
+        # not travel (newman's sets; letters beyond ASCII go as UTF-8, as the sender sends every address).
+        encode = (lambda value: encode_ascii(value, unsafe)) if unsafe else None
         return substitute(text, values, missing, encode)
 
     resolved = Request(

@@ -29,6 +29,11 @@ def percent_encode(text: str, unsafe: bytes) -> str:
     return "".join([table[b] for b in data])
 
 
+def encode_ascii(text: str, unsafe: bytes) -> str:
+    """Only the ASCII characters of `unsafe` encoded; letters beyond ASCII stay (sent as UTF-8, as curl sends them)."""
+    return "".join([f"%{ord(c):02X}" if ord(c) < 0x80 and ord(c) in unsafe else c for c in text])
+
+
 def split_origin(url: str) -> tuple[str, str, str | None]:
     """`https://h:1/p/q?x#f` -> (`https://h:1`, `/p/q`, `x`): a query a variable brought along is kept; the
     fragment is never sent."""

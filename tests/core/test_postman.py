@@ -86,8 +86,9 @@ def test_conversions(corpus):
     assert 'name="file_with_null"; filename=""' in form.body.text
     nested = read_collection(examples / "nestedEntities.json")
     assert ("F1",) in [r.folder for r in nested.requests]
-    assert nested.variables == [Variable("key", "value")]
-    assert any("oauth1" in note for note in nested.notes)
+    # The OAuth 1.0 secret moved to a keyring variable; the request keeps only its {{name}}.
+    assert nested.variables[0] == Variable("key", "value") and [v.secret for v in nested.variables[1:]] == [True]
+    assert any(r.request.auth and r.request.auth.kind == "oauth1" for r in nested.requests)
     encoded = parse_collection(json.dumps({
         "info": {"name": "x", "schema": "v2.1"},
         "item": [{"name": "form", "request": {"method": "POST", "url": {"raw": "https://h/p?a=1", "query": [{"key": "a", "value": "1"}, {"key": "off", "value": "2", "disabled": True}]},
@@ -270,9 +271,9 @@ def test_import_time_grows_linearly(piece):
 
 @pytest.mark.parametrize("body", ['"' + "\\\\" * 1 + '"', "/*" + "*" * 1, "//" + "/" * 1, '"\\' * 1 + '"', "\\" * 1 + '"'])
 def test_comment_stripping_grows_linearly(body):
-    small, large = body.replace("1", "") * 20000, body.replace("1", "") * 80000
-    ratio = median_seconds(lambda: strip_json_comments(large)) / median_seconds(lambda: strip_json_comments(small))
-    assert ratio < 8, f"4x the text took {ratio:.1f}x the time"
+    small, large = body.replace("1", "") * 40000, body.replace("1", "") * 160000
+    ratio = median_seconds(lambda: strip_json_comments(large), 5) / median_seconds(lambda: strip_json_comments(small), 5)
+    assert ratio < 10, f"4x the text took {ratio:.1f}x the time (linear is 4, quadratic 16)"
 
 
 # ---- issue 17: the reproducers, sent to a real loopback server ---------------------------------------------------

@@ -133,6 +133,6 @@ def test_a_variable_defined_empty_is_sent_empty_and_said_so(loopback):
 
     request = Request("GET", loopback.url + "/p", headers=[KeyValue("X-Tag", "{{tag}}")], name="tagged")
     with make_client() as client:
-        lines = run([request], {"tag": ""}, client, lambda text: text)
+        lines = run([request], {"tag": ""}, client, ())
     assert lines[0].ok and dict(loopback.arrived[-1].headers)["X-Tag"] == ""
     assert "sent empty: {{tag}}" in lines[0].text()

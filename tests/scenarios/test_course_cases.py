@@ -1,0 +1,140 @@
+"""The course's worked cases walked through the real window by visible words, several cases in one window, against the built-in sandbox."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from tests.scenarios.agent import Agent
+
+PRINT = True
+
+
+@pytest.fixture
+def agent(qtbot, window):
+    agent = Agent(qtbot, window)
+    qtbot.waitUntil(lambda: "Checking the request…" not in agent.answer_text(), timeout=15000)
+    return agent
+
+
+def body_on_screen(agent: Agent) -> str:
+    """The answer body as the agent gets it: «Copy» with nothing selected copies all of it."""
+    agent.click("Copy")
+    return QGuiApplication.clipboard().text()
+
+
+def said(agent: Agent, reply: str) -> str:
+    if PRINT:
+        print(repr(reply))
+    return reply
+
+
+def test_first_send_text_then_wrong_token_then_token_in_quotes(agent, window):
+    # A fresh start: the profile status of the documentation, in the sandbox, ready to send.
+    screen = agent.screen_text()
+    assert "Profile status" in window.windowTitle() and "Sandbox" in screen
+    assert "{{base_url}}/api/sync/get/status?profile_id={{profile_id}}" in screen
+    agent.send()
+    answer = agent.answer_text()
+    assert "200 OK" in answer and "Answer from the built-in sandbox." in answer
+    assert json.loads(body_on_screen(agent))["authorized"] is True
+    assert "No problems found in this request." in answer
+    assert said(agent, agent.reply()) == (
+        "Здравствуйте!\n\nМы проверили ваш запрос и не нашли в нём ошибок. Если проблема остаётся, пришлите, "
+        "пожалуйста, точное время запроса и полный ответ сервера.")
+
+    # Send a text: the status answer is gone the moment another request is open.
+    agent.open("Send a text message")
+    answer = agent.answer_text()
+    assert "200 OK" not in answer and "Press «Send»" in answer
+    agent.send()
+    assert "200 OK" in agent.answer_text()
+    assert json.loads(body_on_screen(agent))["status"] == "done"
+
+    # Wrong token: the answer stays, labelled as the answer to the earlier version, until Send.
+    agent.set_header("Authorization", "wrong_token_here")
+    assert "This answer is to an earlier version of the request" in agent.answer_text()
+    agent.send()
+    answer = agent.answer_text()
+    assert "401 Unauthorized" in answer and "earlier version" not in answer
+    assert "401: the token was not accepted" in answer
+    assert said(agent, agent.reply()) == (
+        "Здравствуйте!\n\nМы проверили ваш запрос. Вот что нужно исправить:\n\n"
+        "1. Сервер не принял токен и ответил «Invalid token». Проверьте токен в заголовке Authorization: его можно "
+        "найти в личном кабинете на странице профиля.\n\n"
+        "После этих исправлений отправьте запрос ещё раз. Если он всё равно не сработает, пришлите нам запрос и ответ сервера.")
+
+    # Token in quotes: seen before any send, fixed in one click, and the next send works.
+    agent.open_leaving_changes("Send a text message")
+    assert "Unsaved changes" in agent.dialogs[-1] or "not saved" in agent.dialogs[-1]
+    assert "401" not in agent.answer_text()
+    agent.set_header("Authorization", '"{{token}}"')
+    answer = agent.answer_text()
+    assert "The token is in quotes" in answer and "401" not in answer
+    agent.send(dialog_button="Send anyway")
+    assert "401 Unauthorized" in agent.answer_text()
+    assert "quotes" in agent.dialogs[-1]
+    reply = said(agent, agent.reply())
+    assert reply == (
+        "Здравствуйте!\n\nМы проверили ваш запрос. Вот что нужно исправить:\n\n"
+        "1. Уберите кавычки вокруг токена в заголовке Authorization: в заголовке должен быть только сам токен.\n\n"
+        "После этих исправлений отправьте запрос ещё раз. Если он всё равно не сработает, пришлите нам запрос и ответ сервера.")
+    with agent.qtbot.waitSignal(window.findings_shown, timeout=15000):
+        agent.click("Fix")
+    assert "The token is in quotes" not in agent.answer_text()
+    agent.send()
+    assert "200 OK" in agent.answer_text()
+
+
+CLIENT_CURL = """curl -X POST "https://wappi.pro/api/sync/message/send?profile_id={profile}" \\
+  -H "Authorization: {token}" \\
+  -H "Content-Type: application/json" \\
+  -d '{body}'"""
+
+BROKEN_BODY = """{
+'recipient': '79990000000',
+"body": "Тест"
+"phone": 79990001122,
+"active": True
+}"""
+
+
+def paste_and_repeat(agent: Agent, profile: str, token: str, body: str) -> str:
+    """A client's cURL: opens as a new request, its mistakes show before any send, then it is repeated in the sandbox."""
+    agent.paste_client_request(CLIENT_CURL.format(profile=profile, token=token, body=body))
+    return agent.answer_text()
+
+
+def test_clients_requests_reproduced_in_the_sandbox(agent, window):
+    sandbox = window.desk.sandbox
+    # Broken JSON with the course's four mistakes: named at once, before any send.
+    before = paste_and_repeat(agent, sandbox.profile_id, sandbox.token, BROKEN_BODY)
+    assert window.windowTitle().startswith("• Client's request ") or "Client's request " in window.windowTitle()
+    assert "The body is not valid JSON" in before and "Press «Send»" in before
+    agent.send("Repeat in sandbox", dialog_button="Send anyway")
+    answer = agent.answer_text()
+    assert "400" in answer and "built-in sandbox" in answer
+    said(agent, agent.reply())
+
+    # Unknown profile_id: nothing of the JSON case is left.
+    before = paste_and_repeat(agent, "abc123", sandbox.token, '{"body": "Тест", "recipient": "79990000000"}')
+    assert "not valid JSON" not in before and "400" not in before
+    agent.send("Repeat in sandbox")
+    answer = agent.answer_text()
+    assert "404" in answer
+    said(agent, agent.reply())
+
+    # Wrong method: GET where POST is documented.
+    paste_and_repeat(agent, sandbox.profile_id, sandbox.token, '{"body": "Тест", "recipient": "79990000000"}')
+    agent.choose_method("GET")
+    assert "404" not in agent.answer_text()
+    agent.send("Repeat in sandbox", dialog_button="Send anyway")
+    assert "405" in agent.answer_text()
+    said(agent, agent.reply())
+
+    # The recipient written as a Russian phone number with spaces and brackets.
+    paste_and_repeat(agent, sandbox.profile_id, sandbox.token, '{"body": "Тест", "recipient": "+7 (999) 000-00-00"}')
+    assert "405" not in agent.answer_text()
+    agent.send("Repeat in sandbox", dialog_button="Send anyway")
+    said(agent, agent.reply())

@@ -6,9 +6,11 @@ import json
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from tests.scenarios.agent import Agent
+from PySide6.QtWidgets import QLineEdit
 
-PRINT = True
+from tests.scenarios.agent import Agent, visible_text
+
+PRINT = False
 
 
 @pytest.fixture
@@ -115,7 +117,13 @@ def test_clients_requests_reproduced_in_the_sandbox(agent, window):
     agent.send("Repeat in sandbox", dialog_button="Send anyway")
     answer = agent.answer_text()
     assert "400" in answer and "built-in sandbox" in answer
-    said(agent, agent.reply())
+    assert said(agent, agent.reply()) == (
+        "Здравствуйте!\n\nМы проверили ваш запрос. Вот что нужно исправить:\n\n"
+        "1. Заключите каждое название поля в двойные кавычки, например \"body\".\n2. Поставьте запятую между полями.\n"
+        "3. Пишите true, false и null маленькими буквами, а не True, False или None.\n"
+        "4. Номер телефона в поле recipient пишите как текст в двойных кавычках: \"recipient\": \"79990000000\".\n"
+        "5. Номер телефона в поле phone пишите как текст в двойных кавычках: \"phone\": \"79990001122\"."
+        "\n\nПосле этих исправлений отправьте запрос ещё раз. Если он всё равно не сработает, пришлите нам запрос и ответ сервера.")
 
     # Unknown profile_id: nothing of the JSON case is left.
     before = paste_and_repeat(agent, "abc123", sandbox.token, '{"body": "Тест", "recipient": "79990000000"}')
@@ -123,7 +131,10 @@ def test_clients_requests_reproduced_in_the_sandbox(agent, window):
     agent.send("Repeat in sandbox")
     answer = agent.answer_text()
     assert "404" in answer
-    said(agent, agent.reply())
+    assert said(agent, agent.reply()) == (
+        "Здравствуйте!\n\nМы проверили ваш запрос. Вот что нужно исправить:\n\n"
+        "1. Сервер не нашёл профиль abc123: проверьте, что profile_id в адресе указан верно и этот профиль есть в вашем "
+        "личном кабинете.\n\nПосле этих исправлений отправьте запрос ещё раз. Если он всё равно не сработает, пришлите нам запрос и ответ сервера.")
 
     # Wrong method: GET where POST is documented.
     paste_and_repeat(agent, sandbox.profile_id, sandbox.token, '{"body": "Тест", "recipient": "79990000000"}')
@@ -131,10 +142,53 @@ def test_clients_requests_reproduced_in_the_sandbox(agent, window):
     assert "404" not in agent.answer_text()
     agent.send("Repeat in sandbox", dialog_button="Send anyway")
     assert "405" in agent.answer_text()
-    said(agent, agent.reply())
+    assert said(agent, agent.reply()) == (
+        "Здравствуйте!\n\nМы проверили ваш запрос. Вот что нужно исправить:\n\n"
+        "1. Метод /api/sync/message/send нужно вызывать через POST, а не GET.\n"
+        "2. GET-запрос не передаёт тело: укажите параметры в адресе, в виде ?name=value.\n\nПосле этих исправлений отправьте запрос ещё раз. Если он всё равно не сработает, пришлите нам запрос и ответ сервера.")
 
-    # The recipient written as a Russian phone number with spaces and brackets.
+    # The recipient written as a Russian phone number with spaces and brackets (the edited GET is not kept).
+    agent.answer_dialog("Discard")
     paste_and_repeat(agent, sandbox.profile_id, sandbox.token, '{"body": "Тест", "recipient": "+7 (999) 000-00-00"}')
     assert "405" not in agent.answer_text()
     agent.send("Repeat in sandbox", dialog_button="Send anyway")
-    said(agent, agent.reply())
+    assert said(agent, agent.reply()) == (
+        "Здравствуйте!\n\nМы проверили ваш запрос. Вот что нужно исправить:\n\n"
+        "1. Номер в поле recipient пишите только цифрами, с кодом страны, без +, пробелов, дефисов и скобок: 79990000000.\n\nПосле этих исправлений отправьте запрос ещё раз. Если он всё равно не сработает, пришлите нам запрос и ответ сервера.")
+
+
+def test_qr_code_then_language_switch_mid_case_then_webhook_that_answers_500(agent, window, qtbot):
+    agent.open("QR code to log in")
+    agent.send()
+    assert "200 OK" in agent.answer_text() and "PNG image" in agent.answer_text() and "«qrCode»" in agent.answer_text()
+
+    # Mid-case: a wrong token, sent, then the agent switches the window to Russian.
+    agent.open("Send a text message")
+    assert "qrCode" not in agent.answer_text() and "PNG image" not in agent.answer_text()
+    agent.set_header("Authorization", "wrong_token_here")
+    agent.send()
+    desk = window.desk
+    agent.menu("Settings", "Language", "Русский")
+    russian = Agent(qtbot, desk.window)
+    qtbot.waitUntil(lambda: "Что не так" in russian.screen_text(), timeout=15000)
+    qtbot.waitUntil(lambda: "Проверяем запрос" not in russian.answer_text() and "401" in russian.answer_text(), timeout=15000)
+    answer = russian.answer_text()
+    assert "401 Unauthorized" in answer and "Ответ от встроенной песочницы." in answer
+    assert "wrong_token_here" in russian.screen_text()  # the unsaved edit is still there
+    assert "Отправить текстовое сообщение" in desk.window.windowTitle() and "•" in desk.window.windowTitle()
+    assert russian.reply("Ответ клиенту…", "Скопировать и закрыть").startswith("Здравствуйте!")
+
+    # The client's webhook address answers 500: the Webhooks page says so.
+    from tests.loopback import start
+
+    server = start()  # answers with the status named by the first path segment
+    try:
+        russian.tab("Вебхуки")
+        page = desk.window.centralWidget().currentWidget()
+        field = next(w for w in page.findChildren(QLineEdit) if w.isVisible() and w.placeholderText().startswith("https://"))
+        field.setText(server.url + "/500")
+        russian.click("Проверить")
+        qtbot.waitUntil(lambda: "500" in visible_text(page), timeout=15000)
+        assert "500" in visible_text(page)
+    finally:
+        server.close()

@@ -28,7 +28,18 @@ from desktop.core.collection import Item
 from desktop.core.errors import SendError
 from desktop.core.models import Request, split_url, join_url
 from desktop.core.sender import prepare, send
-from desktop.core.session import ANSWER, ENVIRONMENT, FINDINGS, OPENED, Session, client_request_name, sandbox_address, server_words
+from desktop.core.session import (
+    ENVIRONMENT,
+    FINDINGS,
+    NOWHERE,
+    OPENED,
+    SANDBOX_REPEAT,
+    Session,
+    client_request_name,
+    sandbox_address,
+    server_of,
+    server_words,
+)
 from desktop.core.settings import Settings
 from desktop.core.secrets import bare_token, clean_token
 from desktop.core.variables import Environment, resolve
@@ -403,10 +414,10 @@ class MainWindow(QMainWindow):
             self.answer_origin.hide()
             return
         if self.session.answer_is_current():
-            text = _("Answer from {server}.").format(server=answer.server)
+            text = _("Answer from {server}.").format(server=server_words(answer.server))
             style = "color: palette(text);"
         else:
-            text = _("⚠ This answer is to an earlier version of the request (from {server}). Press «Send» to check the request as it is now.").format(server=answer.server)
+            text = _("⚠ This answer is to an earlier version of the request (from {server}). Press «Send» to check the request as it is now.").format(server=server_words(answer.server))
             style = "color: #9a6700; font-weight: bold;"
         self.answer_origin.setText(text)
         self.answer_origin.setStyleSheet(f"QLabel#answerOrigin {{ {style} }}")
@@ -458,10 +469,16 @@ class MainWindow(QMainWindow):
         return state
 
     def restore(self, state: dict) -> None:
-        self.current_item = state["item"]
+        item = state["item"]
+        # The same documented request, read in the new language (its name and description are localized).
+        fresh = self.sidebar.find_item(lambda i: i.path == item.path) if item is not None else None
+        if fresh is not None:
+            state = dict(state, name=fresh.request.name if state["name"] == item.request.name else state["name"])
+            item = fresh
+        self.current_item = item
         self.load_model(state["request"])
         self.session.restore(state)
-        self.description.setText(pick(self.current_item.meta.get("description")) if self.current_item else state["description"])
+        self.description.setText(pick(item.meta.get("description")) if item else state["description"])
         self.description.setVisible(bool(self.description.text()))
         answer = self.session.answer
         if answer is not None:
@@ -646,9 +663,9 @@ class MainWindow(QMainWindow):
             request, _ignored = resolve(request, values)
             request.url = sandbox_address(request.url, server_url)
             prepared = prepare(request, values)
-            server = _("the built-in sandbox (the client's request repeated there, not on wappi.pro)")
+            server = SANDBOX_REPEAT
         else:
-            server = server_words(prepared.url, self.sandbox_url)
+            server = server_of(prepared.url, self.sandbox_url)
         timeout = self.settings.timeout_s
         max_body = self.settings.max_body_mb * 1024 * 1024
         cancel = threading.Event()
@@ -695,7 +712,7 @@ class MainWindow(QMainWindow):
     def _show_error(self, error: SendError, sent: Request, server: str) -> None:
         self._finish()
         self.response_view.show_error(error)
-        self.session.record_answer(sent, error, server or _("no server (nothing came back)"))
+        self.session.record_answer(sent, error, server or NOWHERE)
         self.response_shown.emit(error)
 
     # --- settings ------------------------------------------------------------------------------

@@ -98,7 +98,8 @@ class EditorSession(QObject):
     def take_over(self, other: EditorSession) -> None:
         """A rebuilt window (language switch) continues the same file, name and unsaved state."""
         self.path, self.client, self.doc_path = other.path, other.client, other.doc_path
-        self.name, self.meta, self.clean = other.name, dict(other.meta), other.clean
+        # The window already holds the name in the new language (a documented request's name is localized).
+        self.name, self.meta, self.clean = self.window.session.name or other.name, dict(other.meta), other.clean
         other.draft_timer.stop()
         self._edited()
 

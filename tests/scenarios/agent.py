@@ -53,6 +53,9 @@ def visible_text(root: QWidget) -> str:
             parts.extend(widget.tabText(i) for i in range(widget.count()) if widget.isTabVisible(i))
         elif isinstance(widget, QComboBox):
             parts.append(widget.currentText())
+        elif isinstance(widget, QTableWidget):
+            parts.extend(widget.item(r, c).text() for r in range(widget.rowCount()) for c in range(widget.columnCount())
+                         if widget.item(r, c) is not None and widget.item(r, c).text())
     return "\n".join(p for p in parts if p)
 
 

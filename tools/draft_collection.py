@@ -124,26 +124,18 @@ def _fill(method: Method, lines: list[str]) -> None:
 
 
 def _body_table(lines: list[str]) -> list[dict[str, Any]]:
+    """The Telegram "Request Body" table: each field is a name line, a type line, a Да/Нет line, then its text."""
     rows = [line.strip() for line in lines]
-    fields: list[dict[str, Any]] = []
-    for i in range(len(rows) - 2):
-        kind, required = TYPE_LINE.match(rows[i + 1]), REQUIRED_LINE.match(rows[i + 2])
-        if not (kind and required and re.fullmatch(r"[A-Za-z_][\w.]*", rows[i])):
-            continue
-        text: list[str] = []
-        for later in rows[i + 3:]:
-            if later.startswith("\\*") or (fields is not None and _starts_field(rows, later)):
-                break
-            text.append(later)
+    starts = [i for i in range(len(rows) - 2) if re.fullmatch(r"[A-Za-z_][\w.]*", rows[i])
+              and TYPE_LINE.match(rows[i + 1]) and REQUIRED_LINE.match(rows[i + 2])]
+    fields = []
+    for start, end in zip(starts, [*starts[1:], len(rows)]):
+        required = REQUIRED_LINE.match(rows[start + 2])
+        text = " ".join(line for line in rows[start + 3:end] if not line.startswith("\\*"))
         # "Да*" means "at least one of these": none of them is required alone.
-        fields.append({"name": rows[i], "type": kind.group(1), "required": required.group(1) == "Да" and not required.group(2),
-                       "text": _first_sentence(" ".join(text))})
+        fields.append({"name": rows[start], "type": TYPE_LINE.match(rows[start + 1]).group(1),
+                       "required": required.group(1) == "Да" and not required.group(2), "text": _first_sentence(text)})
     return fields
-
-
-def _starts_field(rows: list[str], line: str) -> bool:
-    index = rows.index(line)
-    return index + 2 < len(rows) and bool(TYPE_LINE.match(rows[index + 1])) and bool(REQUIRED_LINE.match(rows[index + 2]))
 
 
 def _query_rows(lines: list[str], url_query: list[tuple[str, str]]) -> list[dict[str, Any]]:

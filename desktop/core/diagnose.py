@@ -278,11 +278,18 @@ def _check_required_fields(request: Request, rules: dict[str, Any], found: list[
 
 
 def _closest(path: str, table: dict[str, Endpoint]) -> str | None:
-    candidates = list(table)
     for prefix in ("/api", "/tapi"):
         # The course writes paths without /api: /sync/message/send.
         if prefix + path in table:
             return prefix + path
+    # Stay on the path's own platform: a WhatsApp (or prefix-less course) path is never answered with a Telegram one.
+    platform = "/tapi/" if path.startswith("/tapi/") else "/api/"
+    candidates = [p for p in table if p.startswith(platform) or not p.startswith(("/api/", "/tapi/"))]
+    # The same words in another order (/sync/get/qr for /api/sync/qr/get) beat a merely similar spelling.
+    words = sorted(w for w in path.split("/") if w and w not in ("api", "tapi"))
+    for candidate in candidates:
+        if sorted(w for w in candidate.split("/") if w and w not in ("api", "tapi")) == words:
+            return candidate
     match = difflib.get_close_matches(path, candidates, n=1, cutoff=0.6)
     return match[0] if match else None
 
@@ -529,15 +536,14 @@ def _fix_token(fixed: Request, environment: Any, values: Mapping[str, str]) -> F
     if not names:
         return outcome
     # The header only names a variable: what is wrong may be the value stored in the environment.
-    sent = substitute(cleaned, values)
-    if _bare_token(sent) == sent:
-        return outcome
     if whole is None or whole.group(1) not in values:
         if not outcome.changed:
             outcome.reason = _("The token comes from the variable {{{{{name}}}}} of the environment, which has no value "
                                "here: clean it in the environment.").format(name=names[0])
         return outcome
     name = whole.group(1)
+    if _bare_token(values[name]) == values[name]:
+        return outcome
     outcome.variable = _variable_change(name, _bare_token(values[name]), environment)
     outcome.changed.append(_("The token in the environment «{environment}» is cleaned (quotes, Bearer, spaces and "
                              "line breaks removed).").format(environment=outcome.variable.environment))

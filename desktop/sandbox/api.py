@@ -157,7 +157,7 @@ class Api:
         self._scheduler = scheduler
         self._webhooks = webhooks
         self._delay_scale = delay_scale
-        self._seed_documented_tasks()
+        self._seeded = False  # the documented tasks are added on first use, when the routes are read anyway
         self.handlers: dict[str, Callable[[Call], dict[str, Any]]] = {
             "get/status": self.status,
             "qr/get": self.qr,
@@ -196,6 +196,10 @@ class Api:
             return self.profiles.get(profile_id)
 
     def answer(self, call: Call) -> dict[str, Any]:
+        with self._lock:
+            if not self._seeded:
+                self._seeded = True
+                self._seed_documented_tasks()
         platform, mode, rest = split_path(call.route.path)
         handler = self.handlers.get(f"{platform}:{rest}") or self.handlers.get(rest)
         if handler is None and send_of(call.route.path) and call.profile is not None:

@@ -163,13 +163,18 @@ class ClientsPanel(QObject):
 
     def refresh(self) -> None:
         trees = []
+        skipped = []
         for client in self.store.clients():
             try:
                 trees.append((client, self.store.tree(client)))
-                for problem in self.store.problems(client):
-                    self.window.statusBar().showMessage(problem, 10000)
+                skipped += [f"{client}: {problem}" for problem in self.store.problems(client)]
             except (StoreError, OSError) as exc:
                 self.window.statusBar().showMessage(str(exc), 10000)
+        if skipped:
+            # All of them, and it stays: one damaged file in a shared folder must be findable by name.
+            self.window.statusBar().showMessage(
+                _("Skipped and left unchanged ({count}): {files}").format(count=len(skipped), files="  •  ".join(skipped)))
+            self.window.statusBar().setToolTip("\n".join(skipped))
         root = self.window.sidebar.show_clients(trees, _("Clients"))
         if self.window.sidebar.tree.indexOfTopLevelItem(root) != 0:
             # The agent's own work comes first, the documentation below it.

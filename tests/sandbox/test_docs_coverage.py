@@ -73,3 +73,17 @@ def test_the_sandbox_answers_each_request_with_the_documented_top_level_keys(doc
             path = resolved.url.split(sandbox.base_url, 1)[1].split("?")[0]
             if path in answers:
                 assert set(answers[path]) <= set(response.json()), (path, set(answers[path]) - set(response.json()))
+
+
+@pytest.mark.parametrize("method, wrong, right", [
+    ("GET", "/sync/get/qr", "/api/sync/qr/get"), ("GET", "/api/sync/get/qr", "/api/sync/qr/get"),
+    ("DELETE", "/sync/profile/delete", "/api/profile/delete"), ("POST", "/api/message/send", "/api/sync/message/send"),
+    ("GET", "/sync/contact/check", "/api/sync/contact/check"),
+])
+def test_the_courses_wrong_paths_are_told_the_documented_one(method, wrong, right):
+    from desktop.core.diagnose import diagnose
+    from desktop.core.models import KeyValue, Request
+
+    request = Request(method, "https://wappi.pro" + wrong, [KeyValue("profile_id", "abcd1234-ef56")])
+    found = [f for f in diagnose(request) if f.code == "unknown-endpoint"]
+    assert found and f"closest one is {right}." in found[0].message

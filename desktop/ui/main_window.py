@@ -340,6 +340,8 @@ class MainWindow(QMainWindow):
         self.description.setVisible(bool(text))
         self.request_tabs.setCurrentWidget(self.body if request.body.kind != "none" else self.params)
         self.pages.setCurrentWidget(self.splitter)
+        if item is None:
+            self.sidebar.forget_choice()
         self.opened.emit(item)
 
     def choose_item(self, item: Item) -> None:

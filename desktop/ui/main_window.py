@@ -345,9 +345,17 @@ class MainWindow(QMainWindow):
         self.opened.emit(item)
 
     def choose_item(self, item: Item) -> None:
-        """A click in the sidebar: unsaved work is asked about first."""
+        """A click in the sidebar: unsaved work is asked about first; the open, unchanged request stays as it is."""
+        if self.current_item is not None and item.path == self.current_item.path and not self._changed_since_open(item):
+            return
         if self.leave_guard():
             self.open_item(item)
+
+    def _changed_since_open(self, item: Item) -> bool:
+        opened = item.request.copy()
+        opened.set_full_url(opened.full_url())
+        opened.name = ""
+        return opened.to_dict(embed=False) != self.to_model().to_dict(embed=False)
 
     def open_item(self, item: Item) -> None:
         """Load a request from the sidebar, with its description from the documentation."""
@@ -595,6 +603,7 @@ class MainWindow(QMainWindow):
         request.set_full_url(text)
         self.params.load_model(request.params)
         self._syncing = False
+        self._panels_edited()  # the query moved into the table after the text change was reported
 
     def _params_edited(self) -> None:
         if self._syncing:

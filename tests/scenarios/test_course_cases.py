@@ -210,3 +210,34 @@ def test_qr_code_then_language_switch_mid_case_then_webhook_that_answers_500(reb
         assert "401" not in russian.screen_text()  # the Requests page's case is not on this page
     finally:
         server.close()
+
+
+def noise_png(path, megabytes: float = 5.0):
+    """A real PNG of about `megabytes` (random pixels do not compress)."""
+    import os
+
+    from PySide6.QtGui import QImage
+
+    side = int((megabytes * 1024 * 1024 / 4) ** 0.5)
+    image = QImage(os.urandom(side * side * 4), side, side, QImage.Format.Format_ARGB32)
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_a_5_mb_image_from_disk(agent, window, tmp_path):
+    picture = noise_png(tmp_path / "photo.png")
+    agent.open("Send an image (base64)")
+
+    def pick(dialog) -> None:
+        name = next(w for w in dialog.findChildren(QLineEdit) if w.isVisible())
+        name.setText(str(picture))
+
+    agent.answer_dialog("Open", pick)
+    with agent.qtbot.waitSignal(window.findings_shown, timeout=30000):
+        agent.click("Choose file…")
+    assert "photo.png" in agent.screen_text()
+    assert "Это не base64" not in agent.answer_text() and "not base64" not in agent.answer_text()
+    agent.send()  # no "will most likely refuse" question for the app's own file placeholder
+    assert not agent.dialogs[1:], agent.dialogs
+    answer = agent.answer_text()
+    assert "200 OK" in answer and "No problems found in this request." in answer

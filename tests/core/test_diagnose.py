@@ -33,7 +33,7 @@ def endpoints(tmp_path):
     """A small collection in the preloaded format: the one place the endpoint table comes from."""
     root = tmp_path / "wappi"
     send_rules = {"query": {"profile_id": {"type": "string", "required": True}},
-                  "body": {"body": {"required": True}, "recipient": {"required": True}}}
+                  "body": {"body": {"required": True}, "recipient": {"required": True, "format": "recipient"}}}
     status_rules = {"query": {"profile_id": {"type": "string", "required": True}}}
     write_request(root / "01-profile" / "01-status.json", Request("GET", "{{base_url}}/api/sync/get/status"), {"rules": status_rules})
     write_request(root / "01-profile" / "02-qr.json", Request("GET", "{{base_url}}/api/sync/qr/get"), {"rules": status_rules})

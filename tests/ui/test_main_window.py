@@ -141,8 +141,7 @@ def test_webhooks_page_and_sample_opens_as_request(qtbot, window):
 
 
 def test_clicking_the_open_request_again_keeps_its_answer(qtbot, window):
-    with qtbot.waitSignal(window.findings_shown, timeout=15000):
-        pass
+    qtbot.waitUntil(lambda: window.session.findings_ready, timeout=15000)
     item = window.current_item
     send_and_wait(qtbot, window)
     window.choose_item(item)

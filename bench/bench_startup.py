@@ -12,8 +12,9 @@ from pathlib import Path
 NAMES = ["startup_window_ms", "idle_rss_mb", "startup_ratio", "idle_rss_ratio", "send_overhead_ms"]
 REPO = Path(__file__).resolve().parents[1]
 
-# Both children print "shown" at the first paint of a top-level window and "rss <MB>" a second later.
-# The watcher is the same code in both, so the ratio compares only what the app adds over a bare window.
+# Both children print "shown" at the first paint of a top-level window and "rss <MB>" a second after everything has
+# started (the app's sandbox comes up after the first paint). The watcher is the same code in both, so the ratio
+# compares only what the app adds over a bare window.
 WATCH = r"""
 import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -25,8 +26,11 @@ class FirstPaint(QObject):
         if not self.seen and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window().isVisible():
             self.seen = True
             print("shown", flush=True)
-            QTimer.singleShot(1000, report_rss)
+            QTimer.singleShot(0, lambda: (started(), QTimer.singleShot(1000, report_rss)))
         return False
+
+def started():
+    pass  # what starts after the first paint is waited for here; a bare window has nothing
 
 def report_rss():
     for line in open("/proc/self/status"):
@@ -48,6 +52,11 @@ def qt_app(argv=None):
         watch(app)
     return app
 desktop.app.qt_app = qt_app
+def started():
+    for widget in QApplication.topLevelWidgets():
+        desk = getattr(widget, "desk", None)
+        if desk is not None:
+            desk.wait_for_sandbox()
 from desktop.__main__ import main
 sys.exit(main([]))
 """

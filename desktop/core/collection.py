@@ -1,6 +1,7 @@
 """The on-disk collection format: one JSON file per request, a folder per client or group, a schema version."""
 from __future__ import annotations
 
+import contextvars
 import functools
 import json
 import os
@@ -48,7 +49,8 @@ class Folder:
 
 
 def request_from_data(data: Any, source: str = "") -> tuple[Request, dict[str, Any]]:
-    if not isinstance(data, dict) or data.get("kind", "request") != "request":
+    # "kind" is required: a Postman file or any other JSON lying in a client's folder is not taken for a request.
+    if not isinstance(data, dict) or data.get("kind") != "request":
         raise FormatError(_("{file}: this is not a request file").format(file=source))
     check_version(data, source)
     check_shape(data, "request", source)
@@ -70,6 +72,12 @@ def check_version(data: dict[str, Any], source: str) -> None:
         )
 
 
+# Off while the app's own shipped collection loads (load_tree(..., trusted=True)): the test-suite checks every shipped
+# file against the schemas, and checking them again at each start cost ~0.8 s (jsonschema's import and 161 files)
+# before the window could paint. Every other folder is checked file by file.
+_shape_checks = contextvars.ContextVar("shape_checks", default=True)
+
+
 @functools.cache
 def _validator(kind: str):
     from jsonschema import Draft202012Validator
@@ -79,6 +87,8 @@ def _validator(kind: str):
 
 def check_shape(data: Any, kind: str, source: str) -> None:
     """FormatError naming the file and the first field of the wrong type, by the schema schemas/<kind>.schema.json."""
+    if not _shape_checks.get():
+        return
     from jsonschema.exceptions import best_match
 
     validator = _validator(kind)
@@ -164,18 +174,44 @@ def request_to_data(request: Request, meta: dict[str, Any] | None = None) -> dic
 
 
 def dump_request(request: Request, meta: dict[str, Any] | None = None) -> bytes:
-    # Indented, key order kept, UTF-8 text unescaped: readable and diff-friendly.
-    return (json.dumps(request_to_data(request, meta), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_bytes(request_to_data(request, meta))
+
+
+def json_bytes(data: Any) -> bytes:
+    """The bytes of one of our files: indented, key order kept, UTF-8 text unescaped (readable, diff-friendly)."""
+    try:
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from a \\ud800 escape in an imported file) has no UTF-8 form; escaped, it round-trips.
+        return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
 
 
 def write_request(path: Path, request: Request, meta: dict[str, Any] | None = None) -> None:
     write_atomic(Path(path), dump_request(request, meta))
 
 
-def load_tree(root: Path) -> tuple[Folder, list[str]]:
-    """Read a folder of request files. Damaged or too-new files are skipped and named in the problem list."""
+def load_tree(root: Path, trusted: bool = False) -> tuple[Folder, list[str]]:
+    """Read a folder of request files. Damaged or too-new files are skipped and named in the problem list.
+
+    `trusted`: the app's own shipped collection, whose shapes the test-suite has checked (see `_shape_checks`).
+    """
     problems: list[str] = []
-    return _load_folder(Path(root), problems, frozenset(), 0), problems
+    token = _shape_checks.set(not trusted)
+    try:
+        return _load_folder(Path(root), problems, frozenset(), 0), problems
+    finally:
+        _shape_checks.reset(token)
+
+
+def load_shipped(root: Path) -> tuple[Folder, list[str]]:
+    """The app's own shipped collection, loaded without per-file shape checks (the test-suite makes them).
+
+    Should a shipped file be damaged after all, it is loaded again with the checks: that file is skipped by name.
+    """
+    try:
+        return load_tree(root, trusted=True)
+    except Exception:  # a damaged shipped file must not stop the app: the checked load names it instead
+        return load_tree(root)
 
 
 def read_folder_meta(folder_file: Path) -> dict[str, Any]:

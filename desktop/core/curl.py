@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import base64
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import quote_plus
 
+from desktop.core import multipart
 from desktop.core.models import METHODS, Body, KeyValue, Request, split_url
 from desktop.core.paste import (
+    MAX_PASTE_CHARS,
     ParseResult,
     PasteError,
     body_kind,
@@ -426,6 +431,139 @@ def _crt_args(line: str) -> list[str]:
     return args
 
 
+# ---------------------------------------------------------------- PowerShell words
+
+_PS_VARIABLE = re.compile(r"\$(\{[^}\n]{0,200}\}|\([^)\n]{0,200}\)|[A-Za-z_][A-Za-z0-9_:]{0,200})")
+_PS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b"}
+
+
+def _looks_like_powershell(text: str) -> bool:
+    """PowerShell: lines continued with a backtick, or curl.exe with '...' quoting (cmd has no single quotes)."""
+    if re.search(r"`[ \t]*\r?\n[ \t]*-", text):
+        return True
+    exe = re.match(r"\s*(?:&\s*)?curl\.exe\b", text, re.IGNORECASE)
+    return bool(exe) and ("'" in text or re.search(r"`[ \t]*\r?\n", text) is not None)
+
+
+def _powershell_words(text: str) -> _Words:
+    """PowerShell's own quoting first, then how Windows PowerShell 5.1 hands the words to curl.exe."""
+    words = _Words()
+    commands: list[list[str]] = [[]]
+    cur: list[str] | None = None
+    variables: list[str] = []
+    i, n = 0, len(text)
+
+    def add(part: str) -> None:
+        nonlocal cur
+        if cur is None:
+            cur = []
+        cur.append(part)
+
+    def finish() -> None:
+        nonlocal cur
+        if cur is not None:
+            commands[-1].append("".join(cur))
+        cur = None
+
+    while i < n:
+        c = text[i]
+        if c == "`":
+            if i + 1 >= n:
+                raise _cut_error()
+            nxt = text[i + 1]
+            if nxt in "\r\n":
+                i += 3 if text.startswith("\r\n", i + 1) else 2
+                continue
+            add(nxt)
+            i += 2
+        elif c == "'":
+            part = []
+            i += 1
+            while True:
+                end = text.find("'", i)
+                if end < 0:
+                    raise _quote_error()
+                part.append(text[i:end])
+                if text.startswith("''", end):
+                    part.append("'")
+                    i = end + 2
+                    continue
+                i = end + 1
+                break
+            add("".join(part))
+        elif c == '"':
+            part = []
+            i += 1
+            while True:
+                if i >= n:
+                    raise _quote_error()
+                ch = text[i]
+                if ch == '"':
+                    if text.startswith('""', i):
+                        part.append('"')
+                        i += 2
+                        continue
+                    i += 1
+                    break
+                if ch == "`" and i + 1 < n:
+                    part.append(_PS_ESCAPES.get(text[i + 1], text[i + 1]))
+                    i += 2
+                    continue
+                if ch == "$":
+                    var = _PS_VARIABLE.match(text, i)
+                    if var:
+                        variables.append(var.group())
+                part.append(ch)
+                i += 1
+            add("".join(part))
+        elif c == "$":
+            var = _PS_VARIABLE.match(text, i)
+            if var:
+                variables.append(var.group())
+            add("$")
+            i += 1
+        elif c == "#" and cur is None:
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif c in "\n;|":
+            finish()
+            if commands[-1]:
+                commands.append([])
+            i += 1
+        elif _is_space(c):
+            finish()
+            i += 1
+        else:
+            add(c)
+            i += 1
+    finish()
+    for variable in dict.fromkeys(variables):
+        words.notes.append(
+            _("The command uses the shell variable {name}; it was kept as typed, fill in the real value.").format(name=variable)
+        )
+    for args in commands:
+        if not args:
+            continue
+        if any('"' in arg and '\\"' not in arg for arg in args[1:]):
+            words.notes.append(_("In Windows PowerShell 5.1 the double quotes inside '…' are lost on the way to curl.exe; "
+                                 "the request is imported as curl.exe receives it there. PowerShell 7.3 and later keep them."))
+        words.commands.append(_crt_args(" ".join(_powershell_native(arg) for arg in args)))
+    words.commands = [cmd for cmd in words.commands if cmd]
+    return words
+
+
+def _powershell_native(arg: str) -> str:
+    """How Windows PowerShell 5.1 writes one argument into a program's command line: quoted only when it has a
+    space outside its own double quotes, and inner quotes never escaped (the reason `'{\\"a\\":1}'` is needed)."""
+    in_quote = False
+    for c in arg:
+        if c == '"':
+            in_quote = not in_quote
+        elif _is_space(c) and not in_quote:
+            return f'"{arg}"'
+    return arg or '""'
+
+
 # ---------------------------------------------------------------- options -> Request
 
 def _is_curl(word: str) -> bool:
@@ -489,8 +627,12 @@ class _Build:
     json: bool = False
     get: bool = False
     head: bool = False
-    form: bool = False
+    form: list[str] = field(default_factory=list)      # -F parts as lines of a multipart body
     upload: bool = False
+    insecure: bool = False
+    location: bool = False
+    files: Mapping[str, str] = field(default_factory=dict)   # path in the command -> file picked on this computer
+    missing_files: list[str] = field(default_factory=list)
     user: str | None = None
     other_auth: bool = False
     cookies: list[str] = field(default_factory=list)
@@ -500,6 +642,24 @@ class _Build:
     def add_header(self, name: str, value: str) -> None:
         self.removed.discard(name.lower())
         self.headers.append(KeyValue(name, value))
+
+    def read_file(self, path: str, notes: list[str]) -> str | None:
+        """A file the command reads (-d @file, -F name=<file), as text; None (with a note) when it cannot be read."""
+        local = self.files.get(path, path)
+        try:
+            data = Path(os.path.expanduser(local)).read_bytes()[: MAX_PASTE_CHARS + 1]
+        except OSError:
+            self.missing_files.append(path)
+            notes.append(_("The command reads the file {file}, which is not on this computer; choose the file to import it.").format(file=path))
+            return None
+        if len(data) > MAX_PASTE_CHARS:
+            notes.append(_("The file {file} is too large to import as the body.").format(file=path))
+            return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            notes.append(_("The file {file} is not text; it was not imported as the body.").format(file=path))
+            return None
 
     def has_header(self, name: str) -> bool:
         wanted = name.lower()
@@ -526,21 +686,24 @@ def _header(build: _Build, raw: str, notes: list[str]) -> None:
         notes.append(_("The header “{header}” has no “:” and was ignored.").format(header=raw))
 
 
-def _urlencode_piece(value: str, notes: list[str]) -> str | None:
-    """One --data-urlencode argument as curl sends it."""
+def _urlencode_piece(value: str, build: _Build, notes: list[str]) -> str | None:
+    """One --data-urlencode argument as curl sends it (`name@file` reads the file)."""
     if "=" in value:
         name, _sep, content = value.partition("=")
         return f"{name}={quote_plus(content)}" if name else quote_plus(content)
     if "@" in value:
-        notes.append(_("The body part read from the file {file} was not imported.").format(file=value.partition("@")[2]))
-        return None
+        name, _sep, path = value.partition("@")
+        content = build.read_file(path, notes)
+        if content is None:
+            return None
+        return f"{name}={quote_plus(content)}" if name else quote_plus(content)
     return quote_plus(value)
 
 
 def _data_piece(option: str, value: str, build: _Build, notes: list[str]) -> None:
     build.has_data = True
     if option == "data-urlencode":
-        piece = _urlencode_piece(value, notes)
+        piece = _urlencode_piece(value, build, notes)
     elif option != "data-raw" and value.startswith("@"):
         source = value[1:]
         if source == "-" and build.stdin is not None:
@@ -552,15 +715,37 @@ def _data_piece(option: str, value: str, build: _Build, notes: list[str]) -> Non
             return
         if source == "-":
             notes.append(_("The command reads its body from the keyboard or another program (@-); the body was not imported."))
+            piece = None
         else:
-            notes.append(_("The body part read from the file {file} was not imported.").format(file=source))
-        piece = None
+            piece = build.read_file(source, notes)
+            if piece is not None and option in ("data", "data-ascii"):
+                # -d @file drops the file's line breaks; --data-binary and --json keep them.
+                piece = piece.replace("\r", "").replace("\n", "")
     else:
         piece = value
     if option == "json":
         build.json = True
     if piece is not None:
         build.data.append((option == "json", piece))
+
+
+def _form_part(option: str, value: str, build: _Build, notes: list[str]) -> None:
+    """One -F / --form-string argument as a line of the multipart body; a `<file` is read into the field now."""
+    if "=" not in value:
+        notes.append(_("The form field “{field}” (-F) has no “=” and was ignored.").format(field=value))
+        return
+    part = multipart.parse_part(value, literal=option == "form-string")
+    if part.source == "<":
+        content = build.read_file(part.value, notes)
+        if content is None:
+            return
+        part.source, part.value = "", content
+    elif part.source == "@":
+        part.value = build.files.get(part.value, part.value)
+        if multipart.missing_files([part]):
+            build.missing_files.append(part.value)
+            notes.append(_("The form sends the file {file}, which is not on this computer; choose the file before sending.").format(file=part.value))
+    build.form.append(multipart.format_part(part))
 
 
 def _join_data(parts: list[tuple[bool, str]]) -> str:
@@ -585,7 +770,7 @@ def _apply(option: str, value: str | None, build: _Build, notes: list[str]) -> N
     elif option == "url":
         build.urls.append(value)
     elif option == "url-query":
-        piece = _urlencode_piece(value, notes) if not value.startswith("+") else value[1:]
+        piece = _urlencode_piece(value, build, notes) if not value.startswith("+") else value[1:]
         if piece is not None:
             build.extra_params.extend(split_url("?" + piece)[1])
     elif option == "get":
@@ -611,13 +796,15 @@ def _apply(option: str, value: str | None, build: _Build, notes: list[str]) -> N
         else:
             notes.append(_("Cookies read from the file {file} were not imported.").format(file=value))
     elif option in ("form", "form-string"):
-        build.form = True
-        notes.append(_("The form field “{field}” (-F) was not imported: file and form uploads are not supported.").format(field=value.partition("=")[0]))
+        _form_part(option, value, build, notes)
     elif option == "upload-file":
         build.upload = True
         notes.append(_("The file upload ({file}) was not imported: uploads are not supported.").format(file=value))
     elif option == "insecure":
-        notes.append(_("The command turns certificate checks off (-k); Wappi Desk always checks certificates."))
+        build.insecure = True
+        notes.append(_("The command turns the certificate check off (-k): the request is sent without checking who answers. Turn the check back on unless the client's server really has no valid certificate."))
+    elif option in ("location", "location-trusted"):
+        build.location = True
     elif option in ("proxy", "socks4", "socks4a", "socks5", "socks5-hostname", "preproxy"):
         notes.append(_("The proxy setting ({proxy}) was not imported.").format(proxy=value))
     elif option in ("cert", "key", "cacert", "capath", "pass", "cert-type", "key-type"):
@@ -658,7 +845,11 @@ def _request(build: _Build, notes: list[str]) -> Request:
         build.add_header("Authorization", f"Basic {token}")
     text = _join_data(build.data)
     body = Body()
-    if build.get and build.has_data:
+    if build.form and (build.has_data or build.upload):
+        notes.append(_("The command mixes a form (-F) with another body; only the form was imported."))
+    if build.form:
+        body = Body("multipart", "\n".join(build.form))
+    elif build.get and build.has_data:
         params += split_url("?" + text)[1]
     elif build.has_data:
         if build.json:
@@ -685,17 +876,25 @@ def _request(build: _Build, notes: list[str]) -> Request:
     else:
         method = "GET"
     check_header_count(len(build.headers))
-    return Request(method=method, url=base, params=params, headers=build.headers, body=body)
+    # Headers curl adds itself unless told not to ("-H 'Accept:'"); the app's client would add them too.
+    omitted = [name for name in ("Accept", "User-Agent") if name.lower() in build.removed]
+    return Request(method=method, url=base, params=params, headers=build.headers, body=body,
+                   verify=not build.insecure, follow_redirects=build.location, omit_headers=omitted)
 
 
-def parse_curl_detailed(text: str) -> ParseResult:
+def parse_curl_detailed(text: str, files: Mapping[str, str] | None = None) -> ParseResult:
     """The request a cURL command sends, plus a note for every part that could not be imported.
 
-    Raises PasteError (a plain message) for text that is not a usable command.
+    Files the command reads are read now; `files` maps a path in the command to the file the agent picked on
+    this computer, and the result lists the paths still missing. Raises PasteError (a plain message) for text
+    that is not a usable command.
     """
     # A shell prompt copied along with the command ("$ curl ...") is not part of it.
     text = re.sub(r"^[$>][ \t]*(?=\S*curl)", "", check_text(text).strip())
-    words = _cmd_words(text) if _looks_like_cmd(text) else _bash_words(text)
+    if _looks_like_powershell(text):
+        words = _powershell_words(text)
+    else:
+        words = _cmd_words(text) if _looks_like_cmd(text) else _bash_words(text)
     notes = list(words.notes)
     commands = words.commands
     index = next((k for k, cmd in enumerate(commands) if _is_curl(cmd[0])), None)
@@ -703,11 +902,11 @@ def parse_curl_detailed(text: str) -> ParseResult:
         raise PasteError(_("This is not a cURL command: it must start with the word curl."))
     if len(commands) > 1:
         notes.append(_("The text holds more than one command; only the first curl command was imported."))
-    build = _Build(stdin=words.stdin)
+    build = _Build(stdin=words.stdin, files=files or {})
     for option, value in _options(commands[index][1:], notes):
         _apply(option, value, build, notes)
     request = _request(build, notes)
-    return ParseResult(request, list(dict.fromkeys(notes)))
+    return ParseResult(request, list(dict.fromkeys(notes)), missing_files=list(dict.fromkeys(build.missing_files)))
 
 
 def parse_curl(text: str) -> Request:
@@ -769,7 +968,12 @@ def to_curl(request: Request, mask_secrets: bool = True, secrets=(), style: str 
         request = mask_request(request, secrets)
     quote = quote_cmd if style == "cmd" else quote_bash
     has_body = request.body.kind != "none" and request.body.text != ""
+    form = multipart.parse_parts(request.body.text) if has_body and request.body.kind == "multipart" else None
     parts: list[str] = []
+    if not request.verify:
+        parts.append("-k")
+    if request.follow_redirects:
+        parts.append("-L")
     if request.method == "HEAD" and not has_body:
         parts.append("-I")
     elif request.method != ("POST" if has_body else "GET"):
@@ -778,7 +982,14 @@ def to_curl(request: Request, mask_secrets: bool = True, secrets=(), style: str 
     headers = request.enabled_headers()
     for name, value in headers:
         parts.append(f"-H {quote(f'{name}: {value}' if value else f'{name};')}")
-    if has_body:
+    for name in request.omit_headers:
+        if not any(own.lower() == name.lower() for own, _v in headers):
+            parts.append(f"-H {quote(name + ':')}")
+    if form is not None:
+        for part in form:
+            option = "--form-string" if not part.source and not part.type and part.filename is None else "-F"
+            parts.append(f"{option} {quote(f'{part.name}={part.value}' if option == '--form-string' else multipart.format_part(part))}")
+    elif has_body:
         if not any(name.lower() == "content-type" for name, _v in headers):
             # Without this curl would label the body as a web form.
             parts.append(f"-H {quote('Content-Type:')}")

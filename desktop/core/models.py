@@ -113,6 +113,8 @@ class Request:
     # an imported cURL command follows redirects only with -L and skips the certificate check only with -k.
     verify: bool = True
     follow_redirects: bool = True
+    # Headers the HTTP client would add by itself that this request must not send (curl's `-H 'Accept:'`).
+    omit_headers: list[str] = field(default_factory=list)
 
     def full_url(self) -> str:
         return join_url(self.url, self.params)
@@ -154,6 +156,8 @@ class Request:
             data["verify"] = False
         if not self.follow_redirects:
             data["follow_redirects"] = False
+        if self.omit_headers:
+            data["omit_headers"] = list(self.omit_headers)
         return data
 
     @classmethod
@@ -168,6 +172,8 @@ class Request:
             name=str(data.get("name", "")),
             verify=data.get("verify", True) is not False,
             follow_redirects=data.get("follow_redirects", True) is not False,
+            omit_headers=[str(h) for h in data.get("omit_headers", []) if isinstance(h, str)]
+            if isinstance(data.get("omit_headers"), list) else [],
         )
 
 

@@ -26,6 +26,9 @@ class ParseResult:
     request: Request
     notes: list[str] = field(default_factory=list)
     kind: str = ""   # "curl", "http" or "url": what the paste was recognised as
+    # Files the command reads that are not on this computer (as written in it): the window offers to pick them
+    # and imports again with curl.parse_curl_detailed(text, files={written path: picked path}).
+    missing_files: list[str] = field(default_factory=list)
 
 
 def check_text(text: object) -> str:

@@ -8,6 +8,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,6 @@ from desktop.i18n import _, pick
 
 SCHEMA_VERSION = 1
 PROGRESS_FILE = "progress.json"
-OPERATORS = ("equals", "not_equals", "contains", "not_contains", "startswith", "matches", "type", "exists", "one_of")
 
 
 def practice_dir() -> Path:
@@ -202,19 +202,26 @@ class Problem:
         return _("Practice file «{name}» skipped: {reason}").format(name=self.path.name, reason=self.reason)
 
 
-def _validator(name: str):
+@lru_cache(maxsize=8)
+def _validator(folder: Path, name: str):
     """The schema `name`, able to refer to the other schemas of the folder (the test reuses the exercise's parts)."""
     # Imported here: jsonschema takes most of a second to import, and the window must not wait for it at start.
     import jsonschema
     from referencing import Registry
     from referencing.jsonschema import DRAFT202012
 
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in practice_dir().glob("*.schema.json")}
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.schema.json")}
     registry = Registry().with_resources((s["$id"], DRAFT202012.create_resource(s)) for s in schemas.values())
-    return jsonschema.Draft202012Validator(schemas[name], registry=registry)
+    # The format checker catches a `matches` pattern that is no regular expression before a check would trip on it.
+    return jsonschema.Draft202012Validator(schemas[name], registry=registry,
+                                           format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
-def _read_valid(path: Path, validator) -> tuple[dict[str, Any] | None, Problem | None]:
+def _read_valid(path: Path, name: str) -> tuple[dict[str, Any] | None, Problem | None]:
+    try:
+        validator = _validator(practice_dir(), name)
+    except (OSError, ValueError, KeyError):
+        return None, Problem(path, _("the schema {name} that checks it is missing or damaged").format(name=name))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -230,17 +237,33 @@ def _read_valid(path: Path, validator) -> tuple[dict[str, Any] | None, Problem |
     return data, None
 
 
+def _choice_problem(data: dict[str, Any]) -> str:
+    """What the schema cannot see: a check on the agent's choice must name one of the question's choices."""
+    ids = {c["id"] for c in data.get("question", {}).get("choices", [])}
+    check = data["check"]
+    conditions = check["expect"] + [c for case in check.get("wrong", []) for c in case["when"]]
+    for condition in conditions:
+        if condition["of"] != "choice":
+            continue
+        named = condition.get("one_of") or [condition[k] for k in ("equals", "not_equals") if k in condition]
+        unknown = [str(n) for n in named if n not in ids]
+        if not ids or unknown:
+            return _("the check names a choice the question does not offer ({names})").format(names=", ".join(unknown) or "—")
+    return ""
+
+
 def load_exercises(folder: Path | None = None) -> tuple[list[Exercise], list[Problem]]:
     """Every valid exercise file, in course order; a damaged one is reported by name and skipped."""
     folder = folder or practice_dir() / "exercises"
-    validator = _validator("exercise.schema.json")
     exercises, problems, seen = [], [], set()
     for path in sorted(folder.glob("*.json")):
-        data, problem = _read_valid(path, validator)
+        data, problem = _read_valid(path, "exercise.schema.json")
         if problem:
             problems.append(problem)
         elif data["id"] in seen:
             problems.append(Problem(path, _("another exercise already has the id «{id}»").format(id=data["id"])))
+        elif _choice_problem(data):
+            problems.append(Problem(path, _choice_problem(data)))
         else:
             seen.add(data["id"])
             exercises.append(Exercise(data["id"], data["order"], data, path))
@@ -256,12 +279,17 @@ class FinalTest:
 
 def load_test(path: Path | None = None) -> tuple[FinalTest | None, list[Problem]]:
     path = path or practice_dir() / "test.json"
-    data, problem = _read_valid(path, _validator("test.schema.json"))
+    data, problem = _read_valid(path, "test.schema.json")
     if problem:
         return None, [problem]
-    ids = [q["id"] for q in data["questions"]]
-    if len(set(ids)) != len(ids):
+    questions = data["questions"]
+    if len({q["id"] for q in questions}) != len(questions):
         return None, [Problem(path, _("two questions have the same id"))]
+    for question in questions:
+        if question["kind"] == "choice" and question["right"] not in {c["id"] for c in question["choices"]}:
+            return None, [Problem(path, _("question «{id}»: the right answer is not one of its choices").format(id=question["id"]))]
+    if data["pass_mark"] > len(questions):
+        return None, [Problem(path, _("the pass mark is higher than the number of questions"))]
     return FinalTest(data["pass_mark"], data["questions"]), []
 
 

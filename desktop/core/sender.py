@@ -41,6 +41,7 @@ def prepare(request: Request, values: Mapping[str, str] | None = None) -> Reques
     if missing:
         raise errors.unresolved(missing)
     resolved.verify, resolved.follow_redirects = request.verify, request.follow_redirects
+    resolved.omit_headers = list(request.omit_headers)
     url = resolved.full_url().strip()
     if url and "://" not in url:
         raise errors.SendError(
@@ -172,6 +173,9 @@ def send(
                     method, target, headers=headers, timeout=timeout, extensions=extensions,
                     content=outgoing.content if with_body and outgoing.length else None,
                 )
+                for name in resolved.omit_headers:
+                    if not any(own.lower() == name.lower() for own, _v in headers):
+                        built.headers.pop(name, None)
                 answer = stack.enter_context(contextlib.closing(sender.send(built, stream=True, follow_redirects=False)))
                 if not (resolved.follow_redirects and answer.has_redirect_location):
                     break

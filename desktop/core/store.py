@@ -1,7 +1,6 @@
 """Clients' collections and environments on disk: a folder per client, a file per request, safe names, search."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -24,6 +23,7 @@ from desktop.core.collection import (
     check_shape,
     check_version,
     dump_request,
+    json_bytes,
     load_tree,
     read_json,
     read_request,
@@ -43,6 +43,7 @@ MAX_IMPORT_DEPTH = 32
 # Refusals listed one by one before "and N more".
 SHOWN_REFUSALS = 20
 STAGING_PREFIX = ".import-"
+STALE_STAGING_S = 3600.0
 # Characters Windows refuses in file names (a team may share the folder with Windows colleagues).
 FORBIDDEN_CHARS = set('<>:"|?*')
 RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -62,9 +63,9 @@ def check_name(name: str, taken: Iterable[str] = ()) -> str:
         raise StoreError(_("A name cannot contain / or \\. Use a dash instead."))
     if ".." in name:
         raise StoreError(_("A name cannot contain two dots in a row (..)."))
-    bad = sorted({c for c in name if c in FORBIDDEN_CHARS or ord(c) < 32})
+    bad = sorted({c for c in name if c in FORBIDDEN_CHARS or _unwritable(c)})
     if bad:
-        shown = " ".join(c if ord(c) >= 32 else "?" for c in bad)
+        shown = " ".join("?" if _unwritable(c) else c for c in bad)
         raise StoreError(_("A name cannot contain these characters: {chars}. Remove them and try again.").format(chars=shown))
     if name.startswith(".") or name.endswith("."):
         raise StoreError(_("A name cannot start or end with a dot."))
@@ -77,6 +78,11 @@ def check_name(name: str, taken: Iterable[str] = ()) -> str:
     if name.casefold() in {t.casefold() for t in taken}:
         raise StoreError(_("«{name}» already exists. Choose another name.").format(name=name))
     return name
+
+
+def _unwritable(char: str) -> bool:
+    """Control characters, and lone surrogates (from JSON escapes), which no file system takes."""
+    return ord(char) < 32 or 0xD800 <= ord(char) <= 0xDFFF
 
 
 def check_request_name(name: str) -> str:
@@ -412,6 +418,7 @@ class Store:
         for variable in variables:
             environment.set(variable.name, variable.value, variable.secret)
         planned = _plan_import(requests)
+        self._remove_stale_staging()
         staging = self.root / f"{STAGING_PREFIX}{uuid.uuid4().hex}"
         try:
             staged = self._stage(staging / "client", planned, environment, name)
@@ -427,11 +434,21 @@ class Store:
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
+    def _remove_stale_staging(self) -> None:
+        """Staging folders of an import that was killed half-way (a running import is never this old)."""
+        cutoff = time.time() - STALE_STAGING_S
+        for entry in self.root.glob(f"{STAGING_PREFIX}*") if self.root.is_dir() else []:
+            try:
+                if entry.is_dir() and not entry.is_symlink() and entry.stat().st_mtime < cutoff:
+                    shutil.rmtree(entry, ignore_errors=True)
+            except OSError:
+                pass
+
     def _stage(self, base: Path, planned: list[_Planned], environment: Environment, client: str) -> list[Path]:
         """Write the planned tree under `base`; returns the staged request files (relative), in order."""
         base.mkdir(parents=True)
         data = {"schema_version": SCHEMA_VERSION, "kind": "environment", **environment.to_dict(), "name": client}
-        write_atomic(base / ENVIRONMENT_FILE, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_atomic(base / ENVIRONMENT_FILE, json_bytes(data))
         staged = []
         for plan in planned:
             folder = base
@@ -442,7 +459,7 @@ class Store:
                     if safe != real:
                         # The file system could not take the real name: folder.json keeps it for the tree and export.
                         data = {"schema_version": SCHEMA_VERSION, "kind": "folder", "name": real}
-                        write_atomic(folder / FOLDER_FILE, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+                        write_atomic(folder / FOLDER_FILE, json_bytes(data))
             try:
                 written = write_new(folder, file_names(slug(plan.request.name)), dump_request(plan.request, plan.meta))
             except OSError as exc:
@@ -508,7 +525,7 @@ class Store:
         if path.exists():
             _read_environment(path)  # refuses to replace a damaged or newer file
         data = {"schema_version": SCHEMA_VERSION, "kind": "environment", **environment.to_dict(), "name": client}
-        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_atomic(path, json_bytes(data))
         return path
 
     # ---- search --------------------------------------------------------------------------------
@@ -601,7 +618,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 def folder_name(name: str) -> str:
     """A folder name every file system takes, as close to `name` as possible."""
-    text = "".join("-" if c in FORBIDDEN_CHARS or c in "/\\" or ord(c) < 32 else c for c in name.strip())
+    text = "".join("-" if c in FORBIDDEN_CHARS or c in "/\\" or _unwritable(c) else c for c in name.strip())
     text = text.replace("..", "-").strip(". ")[:MAX_NAME].strip(". ") or _("Folder")
     if text.split(".")[0].strip().upper() in RESERVED_NAMES:
         text = f"_{text}"

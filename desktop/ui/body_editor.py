@@ -351,8 +351,10 @@ class BodyEditor(QWidget):
             self.attach_file(path)
 
     def _no_field(self) -> att.Problem:
-        return att.Problem("no-field", _("There is no field to put the file in."),
-                           _("Click inside the quotes of the field that should carry the file (for example \"b64_file\": \"\"), then choose the file again."))
+        # No string field under the cursor and no b64_file: this request does not carry a file as it is.
+        return att.Problem("no-field", _("This request has no field for a file."),
+                           _("Files are sent with the file methods: open «Send an image (base64)» or «Send a document (base64)» in the Wappi API list on the left and choose the file there. "
+                             "If this request takes the file in another field, click inside that field's quotes first."))
 
     def attach_file(self, path: str) -> None:
         """Encode `path` on a worker and put its placeholder into the field under the cursor (or b64_file)."""

@@ -216,18 +216,21 @@ class CollectionTree(QWidget):
             self._method_font = small
         return self._method_font
 
-    def find_request(self, path: Path) -> QTreeWidgetItem | None:
-        root = self.clients_root()
-        if root is None:
-            return None
-        stack = [root]
+    def _request_nodes(self):
+        """Every request node, documentation and clients, top to bottom."""
+        stack = [self.tree.topLevelItem(i) for i in reversed(range(self.tree.topLevelItemCount()))]
         while stack:
             node = stack.pop()
-            item = node.data(0, ITEM_ROLE)
-            if isinstance(item, Item) and item.path == path:
-                return node
-            stack.extend(node.child(i) for i in range(node.childCount()))
-        return None
+            if isinstance(node.data(0, ITEM_ROLE), Item):
+                yield node
+            stack.extend(node.child(i) for i in reversed(range(node.childCount())))
+
+    def find_request(self, path: Path) -> QTreeWidgetItem | None:
+        return next((node for node in self._request_nodes() if node.data(0, ITEM_ROLE).path == path), None)
+
+    def find_item(self, wanted: Callable[[Item], bool]) -> Item | None:
+        """The first request in the tree (documentation included) that `wanted` accepts."""
+        return next((node.data(0, ITEM_ROLE) for node in self._request_nodes() if wanted(node.data(0, ITEM_ROLE))), None)
 
     def reveal(self, path: Path | None) -> None:
         """Open the folders down to the request at `path` and select it, so the agent sees what is open."""

@@ -7,7 +7,6 @@ from urllib.parse import unquote
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTreeWidget,
@@ -23,7 +22,11 @@ from desktop.core.secrets import masker
 from desktop.i18n import _
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("method", "address", "status", "time")
+
+
+def row_text(entry: Entry, today: tuple[int, int]) -> str:
+    """Method, status and time, then the readable address on its own line."""
+    return f"{entry.method} · {_status_text(entry)} · {_when(entry.time, today)}\n{readable_address(entry.url)}"
 
 
 def readable_address(url: str) -> str:
@@ -59,17 +62,14 @@ class HistoryPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search the history…"))
         self.search.setClearButtonEnabled(True)
+        # Two lines a send: "POST · 401 · 14:32:05", then the address on a line of its own, the panel's whole width
+        # (a column of its own left it a sliver in the sidebar). Too long, it loses its middle, never its end.
         self.list = QTreeWidget()
-        self.list.setColumnCount(len(COLUMNS))
-        self.list.setHeaderLabels([_("Method"), _("Address"), _("Status"), _("Time")])
+        self.list.setColumnCount(1)
+        self.list.setHeaderHidden(True)
         self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        # The address takes the room that is left and loses its middle, never its end (the method and profile_id).
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        header = self.list.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS.index("address"), QHeaderView.ResizeMode.Stretch)
+        self.list.setAlternatingRowColors(True)
         self.list.setToolTip(_("Double-click a line to open that request again"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 8)
@@ -91,7 +91,7 @@ class HistoryPanel(QWidget):
         rows = []
         today = time.localtime().tm_yday, time.localtime().tm_year
         for entry in self.history.search(self.owner, self.search.text()):
-            node = QTreeWidgetItem([entry.method, readable_address(entry.url), _status_text(entry), _when(entry.time, today)])
+            node = QTreeWidgetItem([row_text(entry, today)])
             node.setData(0, ENTRY_ROLE, entry)
             details = [f"{entry.method} {entry.url}", time.strftime("%d.%m.%Y %H:%M:%S", time.localtime(entry.time))]
             if entry.status is not None:
@@ -99,10 +99,9 @@ class HistoryPanel(QWidget):
                 details.append(_("{answer}, {ms} ms").format(answer=answer, ms=f"{entry.duration_ms:.0f}"))
             if entry.error:
                 details.append(entry.error)
-            for column in range(len(COLUMNS)):
-                node.setToolTip(column, "\n".join(details))
+            node.setToolTip(0, "\n".join(details))
             if entry.status is None or entry.status >= 400:
-                node.setForeground(COLUMNS.index("status"), QColor("#cf222e"))
+                node.setForeground(0, QColor("#cf222e"))
             rows.append(node)
         self.list.addTopLevelItems(rows)
 

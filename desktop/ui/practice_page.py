@@ -75,6 +75,15 @@ def _failure_text(exc: BaseException) -> str:
     return _("Something went wrong in the practice sandbox; start the exercise over.")
 
 
+def _clear_choices(group: QButtonGroup, layout: QVBoxLayout) -> None:
+    # Out of the layout at once: deleteLater alone leaves them sizing the page until the next event loop turn.
+    for button in group.buttons():
+        group.removeButton(button)
+        layout.removeWidget(button)
+        button.hide()
+        button.deleteLater()
+
+
 class RequestEditor(QWidget):
     """Method, full address and Send on one line, headers and body below: the app's own panels, compactly."""
 
@@ -95,6 +104,7 @@ class RequestEditor(QWidget):
         index = self.url_bar.method.findText(request.method)
         self.url_bar.method.setCurrentIndex(max(index, 0))
         self.url_bar.url.setText(request.full_url())
+        self.url_bar.url.setCursorPosition(0)  # the scheme and host in sight: http:// is one of the mistakes
         self.headers.load_model(request.headers)
         self.body.load_model(request.body)
         self.tabs.setCurrentWidget(self.body if request.body.kind != "none" else self.headers)
@@ -134,6 +144,9 @@ class ExerciseView(QWidget):
         self.check_button = QPushButton(_("Check"))
         self.check_button.setObjectName("checkButton")
         self.check_button.setDefault(True)
+        # As big and clear as Send: checking is what the page is for.
+        self.check_button.setStyleSheet("QPushButton { background: #1a73e8; color: white; font-weight: bold; padding: 6px 22px; }"
+                                        "QPushButton:disabled { background: #9bbcf0; }")
         self.reset_button = QPushButton(_("Start over"))
         self.result = _label(name="exerciseResult", rich=True)
         self.result.setFrameShape(QFrame.Shape.StyledPanel)
@@ -153,10 +166,8 @@ class ExerciseView(QWidget):
         left.setContentsMargins(8, 8, 4, 8)
         for widget in (self.title, self.section, QLabel(_("The client writes:")), self.client_message, self.goal, self.dashboard):
             left.addWidget(widget)
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(self.hints, 1)
-        hint_row.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignTop)
-        left.addLayout(hint_row)
+        left.addWidget(self.hints)
+        left.addWidget(self.hint_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.editor, 1)
         left.addWidget(self.question)
         buttons = QHBoxLayout()
@@ -186,8 +197,9 @@ class ExerciseView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
         split.addWidget(answer_side)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([640, 440])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -206,10 +218,14 @@ class ExerciseView(QWidget):
         if exercise is None:
             return
         self._stop()
-        self.exercise = exercise
         data = exercise.data
-        lab = self.page.lab()
-        request = lab.begin(data.get("setup", {}), data["request"])
+        try:
+            lab = self.page.lab()
+            request = lab.begin(data.get("setup", {}), data["request"])
+        except OSError as exc:
+            self.page.show_problem(_("The practice sandbox could not start ({reason}).").format(reason=exc.strerror or exc))
+            return
+        self.exercise = exercise
         self.title.setText(exercise.text("title"))
         self.section.setText(_("From the course: {section}").format(section=exercise.text("section")))
         self.client_message.setText(f"«{exercise.text('client_message')}»")
@@ -229,9 +245,7 @@ class ExerciseView(QWidget):
         self._show_solved(False)
 
     def _build_question(self, question: dict[str, Any] | None) -> None:
-        for button in self.choices.buttons():
-            self.choices.removeButton(button)
-            button.deleteLater()
+        _clear_choices(self.choices, self.question_layout)
         self.question.setVisible(question is not None)
         if question is None:
             return
@@ -246,7 +260,7 @@ class ExerciseView(QWidget):
     def _show_hints(self) -> None:
         hints = self.exercise.hints if self.exercise else []
         shown = hints[: self.hints_shown]
-        self.hints.setText("".join(f"<p>💡 {_html(h)}</p>" for h in shown))
+        self.hints.setText("".join(f"<p><b>{_html(_('Hint {n}:').format(n=n))}</b> {_html(h)}</p>" for n, h in enumerate(shown, 1)))
         self.hints.setVisible(bool(shown))
         left = len(hints) - self.hints_shown
         self.hint_button.setEnabled(left > 0)
@@ -368,6 +382,7 @@ class TestView(QWidget):
         self.page = page
         self.test: FinalTest | None = None
         self.index = 0
+        self.asking = False  # a question is on screen, so its answer is kept before moving on
         self.answers: dict[str, str] = {}
         self.live: dict[str, Any] = {}
         self.task: Task | None = None
@@ -437,6 +452,7 @@ class TestView(QWidget):
     def start(self, test: FinalTest | None) -> None:
         self.test = test
         self.answers, self.live = {}, {}
+        self.asking = False
         self.stack.setCurrentWidget(self.question_page)
         if test is not None:
             self.go(0)
@@ -453,7 +469,7 @@ class TestView(QWidget):
     def go(self, index: int) -> None:
         if self.test is None or not 0 <= index < len(self.test.questions):
             return
-        if self.stack.currentWidget() is self.question_page and self.counter.text():
+        if self.asking:
             self._keep_answer()
         if self.task is not None:
             self.task.cancel()
@@ -464,9 +480,7 @@ class TestView(QWidget):
         self.counter.setText(_("Question {n} of {total}").format(n=index + 1, total=total))
         self.section.setText(_("From the course: {section}").format(section=pick(question["section"])))
         self.text.setText(pick(question["text"]))
-        for button in self.choices.buttons():
-            self.choices.removeButton(button)
-            button.deleteLater()
+        _clear_choices(self.choices, self.choice_layout)
         is_choice = question["kind"] == "choice"
         self.choice_box.setVisible(is_choice)
         self.do_box.setVisible(not is_choice)
@@ -479,9 +493,13 @@ class TestView(QWidget):
                 self.choice_layout.addWidget(button)
                 button.show()  # a layout shows a new child only on the next event loop turn
         else:
-            self.editor.load_model(self.page.lab().begin(question.get("setup", {}), question["request"]))
+            try:
+                self.editor.load_model(self.page.lab().begin(question.get("setup", {}), question["request"]))
+            except OSError as exc:
+                self.page.show_problem(_("The practice sandbox could not start ({reason}).").format(reason=exc.strerror or exc))
             self.answer.setPlainText("")
             self.typed.setText(self.answers.get(question["id"], ""))
+        self.asking = True
         self.back.setEnabled(index > 0)
         self.next.setVisible(index < total - 1)
         self.finish.setVisible(index == total - 1)
@@ -504,6 +522,7 @@ class TestView(QWidget):
 
     def finish_test(self) -> None:
         self._keep_answer()
+        self.asking = False
         result = score(self.test, self.answers, self.live)
         self.page.progress_test(result)
         verdict = _("passed") if result.passed else _("not passed")
@@ -566,6 +585,8 @@ class PracticePage(QWidget):
         self.agent.setToolTip(_("Progress is kept under this name; a team lead's export lists every agent"))
         self.list = QListWidget()
         self.list.setObjectName("exerciseList")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary = _label(name="practiceSummary")
         self.problem_label = _label(name="practiceProblems")
         self.problem_label.setStyleSheet("color: #b3261e;")
@@ -580,6 +601,8 @@ class PracticePage(QWidget):
             self.stack.addWidget(widget)
 
         side = QWidget()
+        # Wrapped labels ask for height at the narrowest width: a floor keeps the window from growing tall.
+        side.setMinimumWidth(240)
         left = QVBoxLayout(side)
         left.setContentsMargins(8, 8, 4, 8)
         agent_row = QHBoxLayout()
@@ -594,7 +617,7 @@ class PracticePage(QWidget):
         split.addWidget(side)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
-        split.setSizes([280, 1000])
+        split.setSizes([300, 1100])
         self.layout().addWidget(split)
 
         self.problem_label.setText("\n".join(self.problems))
@@ -608,6 +631,7 @@ class PracticePage(QWidget):
 
     def lab(self):
         if self._lab is None:
+            # Imported on first use, like the exercise files: the window's start does not wait for the practice lab.
             from desktop.sandbox.practice import Lab
 
             self._lab = Lab.start()
@@ -625,19 +649,21 @@ class PracticePage(QWidget):
         if self._progress is None:
             self._progress = Progress.load(self._progress_folder or Paths.default().data / "practice")
             if self._progress.problem:
-                self.problem_label.setText("\n".join(self.problems + [self._progress.problem]))
-                self.problem_label.show()
+                self.show_problem(self._progress.problem)
         return self._progress
 
     def agent_name(self) -> str:
         return self.agent.text().strip() or _login_name()
 
+    def show_problem(self, text: str) -> None:
+        self.problem_label.setText("\n".join(self.problems + [text]))
+        self.problem_label.show()
+
     def _save(self, action) -> None:
         try:
             action()
         except OSError as exc:
-            self.problem_label.setText(_("Progress could not be saved ({error}); the exercise itself works.").format(error=exc.strerror or exc))
-            self.problem_label.show()
+            self.show_problem(_("Progress could not be saved ({error}); the exercise itself works.").format(error=exc.strerror or exc))
         self.refresh()
 
     def progress_attempt(self, exercise_id: str, solved: bool) -> None:
@@ -675,7 +701,7 @@ class PracticePage(QWidget):
         text = _("Solved {done} of {total} exercises.").format(done=len(done & {e.id for e in self.exercises}), total=len(self.exercises))
         if test:
             verdict = _("passed") if test["passed"] else _("not passed")
-            text += " " + _("Final test: {score}/{total}, {verdict} ({date}).").format(
+            text += "\n" + _("Final test: {score}/{total}, {verdict} ({date}).").format(
                 score=test["score"], total=test["total"], verdict=verdict, date=test["date"][:10])
         self.summary.setText(text)
 

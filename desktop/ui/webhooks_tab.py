@@ -381,12 +381,16 @@ class ReceivePanel(QWidget):
             if arrival.answered != 200:
                 item.setForeground(QColor("#cf222e"))
             self.list.addItem(item)
-        # Bounded like the receiver: the oldest rows go first.
-        while len(self.arrivals) > 200:
+        # Bounded like the receiver: what it let go (the oldest first) goes here too.
+        oldest = self.receiver.oldest_kept()
+        while self.arrivals and self.arrivals[0].number < oldest:
             self.arrivals.pop(0)
             self.list.takeItem(0)
         if new:
-            self.status_label.setText(_("Receiving at {url}. Webhooks so far: {count}.").format(url=self.receiver.url, count=self.seen))
+            status = _("Receiving at {url}. Webhooks so far: {count}.").format(url=self.receiver.url, count=self.seen)
+            if self.receiver.dropped:
+                status += " " + _("The oldest {dropped} were let go to save memory.").format(dropped=self.receiver.dropped)
+            self.status_label.setText(status)
             if self.list.currentRow() < 0 or self.list.currentRow() == self.list.count() - len(new) - 1:
                 self.list.setCurrentRow(self.list.count() - 1)  # follow the newest unless the agent picked an older one
 

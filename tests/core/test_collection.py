@@ -226,3 +226,32 @@ def test_validation_time_grows_linearly_with_the_file(tmp_path):
 
     cost(100)
     assert cost(8000) / cost(2000) < 8
+
+
+def test_a_damaged_shipped_file_is_skipped_by_name_not_a_crash(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from desktop.core.collection import load_shipped, walk_items
+    from desktop.core.paths import preloaded_collection
+
+    copy = tmp_path / "collections" / "wappi"
+    shutil.copytree(preloaded_collection(), copy)
+    victim = next(p for p in sorted(copy.rglob("*.json")) if p.name != "folder.json")
+    data = json.loads(victim.read_text(encoding="utf-8"))
+    data["params"] = None
+    data["headers"] = 5
+    victim.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("WAPPI_DESK_RESOURCES", str(tmp_path))
+    folder, problems = load_shipped(preloaded_collection())
+    assert any(victim.name in problem for problem in problems)
+    assert len(list(walk_items(folder))) == 160
+
+
+def test_the_shipped_collection_loads_the_same_with_and_without_the_checks():
+    from desktop.core.collection import load_shipped, walk_items
+    from desktop.core.paths import preloaded_collection
+
+    (checked, checked_problems), (shipped, shipped_problems) = load_tree(preloaded_collection()), load_shipped(preloaded_collection())
+    assert checked_problems == shipped_problems == []
+    assert [(i.path, i.request, i.meta) for i in walk_items(checked)] == [(i.path, i.request, i.meta) for i in walk_items(shipped)]

@@ -69,6 +69,8 @@ def folder(tmp_path):
     lambda text: json.dumps({**json.loads(text), "hints": json.loads(text)["hints"] * 2}),  # more than three
     lambda text: json.dumps({**json.loads(text), "check": {"expect": [{"of": "status"}]}}),  # a condition with no operator
     lambda text: "\ufeff\x00garbage",
+    lambda text: json.dumps({**json.loads(text), "check": {"expect": [{"of": "received", "field": "body", "matches": "(["}]}}),  # no regex
+    lambda text: json.dumps({**json.loads(text), "check": {"expect": [{"of": "choice", "equals": "b"}]}}),  # no question to choose in
 ])
 def test_a_damaged_exercise_is_reported_by_name_and_skipped(folder, damage):
     victim = sorted(folder.glob("*.json"))[0]
@@ -86,10 +88,17 @@ def test_a_duplicate_id_is_reported(folder):
     assert [p.path.name for p in problems] == ["99-copy.json"]
 
 
-def test_a_damaged_test_file_is_reported(tmp_path):
+@pytest.mark.parametrize("damage", [
+    lambda data: data["questions"][3].pop("right"),
+    lambda data: data["questions"][3].update(right="zz"),          # not one of its choices
+    lambda data: data.update(pass_mark=15),                          # more than there are questions
+    lambda data: data["questions"][6].pop("read"),                   # a do question that reads nothing
+    lambda data: data["questions"].append(dict(data["questions"][0])),  # the same id twice
+])
+def test_a_damaged_test_file_is_reported(tmp_path, damage):
     path = tmp_path / "test.json"
     data = json.loads((practice_dir() / "test.json").read_text(encoding="utf-8"))
-    del data["questions"][3]["right"]
+    damage(data)
     path.write_text(json.dumps(data), encoding="utf-8")
     test, problems = load_test(path)
     assert test is None and "test.json" in str(problems[0])

@@ -2,6 +2,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from desktop.core.collection import read_request, write_request
 from desktop.core.drafts import Drafts
@@ -471,3 +473,54 @@ def test_a_new_client_arrives_whole(store):
     assert len(written) == 28 and all(p.exists() for p in written)
     assert len(store.requests("Fresh")) == 28
     assert not [p for p in store.root.iterdir() if p.name.startswith(".")]
+
+
+names = st.text(max_size=120)  # lone surrogates included: a JSON file can carry them as escapes
+
+
+@settings(max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(st.tuples(st.lists(names, max_size=6), names), min_size=1, max_size=5), client=names)
+@example(items=[(["\ud800", "CON", ".."], "\udfff name")], client="New")
+@example(items=[([], "x")], client="Cl\ud800ient")
+@example(items=[(["a" * 120] * 6, "b" * 120)], client="nul")
+def test_any_import_is_whole_and_inside_or_refused_with_nothing_changed(tmp_path_factory, items, client):
+    """Whatever the names (reserved, dotted, slashes, control characters, very long), an import either writes every
+    request inside its client or refuses in words with the store exactly as before."""
+    from desktop.core.store import Incoming
+    from tests.tree_state import tree_state
+
+    base = tmp_path_factory.mktemp("import")
+    store = Store(base / "clients", base / "trash")
+    store.create_client("Acme")
+    before = tree_state(base)
+    incoming = [Incoming(tuple(folders), Request("GET", "https://h", name=name)) for folders, name in items]
+    try:
+        written = store.import_requests(client, incoming)
+    except StoreError as exc:
+        assert str(exc).strip()
+        assert tree_state(base) == before
+        return
+    assert len(written) == len(items)
+    root = store.root.resolve()
+    for path in written:
+        assert path.resolve().is_relative_to(root) and path.resolve().parent.is_relative_to(root)
+    target = store.client_of(written[0])
+    assert sorted(i.request.name for i in store.requests(target)) == sorted(name.strip() for _f, name in items)
+    assert not [p for p in store.root.iterdir() if p.name.startswith(".")]
+
+
+def test_the_staging_folder_of_an_import_killed_half_way_is_removed_later(store):
+    import os
+    import time
+
+    store.root.mkdir(parents=True)
+    stale = store.root / ".import-0123abcd" / "client"
+    stale.mkdir(parents=True)
+    (stale / "half.json").write_text("{")
+    fresh = store.root / ".import-4567efgh"  # perhaps another window importing right now
+    fresh.mkdir()
+    hours_ago = time.time() - 3 * 3600
+    os.utime(stale.parent, (hours_ago, hours_ago))
+    store.import_requests("Acme", [incoming()])
+    assert not stale.parent.exists() and fresh.exists()
+    assert store.clients() == ["Acme"]

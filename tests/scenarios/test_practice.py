@@ -183,3 +183,17 @@ def test_nine_of_fourteen_does_not_pass(qtbot, practice):
         view = take_test(qtbot, practice, wrong_choices=5)
     assert (blocker.args[0].right, blocker.args[0].passed) == (9, False)
     assert view.score_label.text().endswith("not passed")
+
+
+def test_taking_the_test_again_starts_with_no_answers(qtbot, practice):
+    with qtbot.waitSignal(practice.test_finished, timeout=60000):
+        take_test(qtbot, practice, wrong_choices=0)
+    click(practice, "Take the test again")
+    view = practice.test_view
+    assert view.counter.text() == "Question 1 of 14" and view.answers == {}
+    assert not any(r.isChecked() for r in view.choices.buttons())
+    view.go(13)
+    with qtbot.waitSignal(practice.test_finished, timeout=10000) as blocker:
+        click(practice, "Finish the test")
+    assert blocker.args[0].right == 0
+    assert practice.progress().agent(practice.agent_name())["best_test"]["score"] == 14  # the best result stays

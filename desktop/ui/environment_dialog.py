@@ -43,6 +43,7 @@ class EnvironmentDialog(QDialog):
     def __init__(self, parent, environment: Environment, secrets: dict[str, str]):
         super().__init__(parent)
         self.name = environment.name
+        self.reply_language = environment.reply_language  # kept as it is: this dialog edits only the variables
         self.setWindowTitle(_("Variables of «{client}»").format(client=environment.name))
         intro = QLabel(
             _("Requests of this client fill {{name}} with these values. Tick «Secret» for tokens: their values are kept in the system's password store, not in files.")
@@ -150,7 +151,7 @@ class EnvironmentDialog(QDialog):
 
     def environment(self) -> Environment:
         """The variables to write to the file: secret ones carry no value."""
-        return Environment(self.name, [Variable(n, "" if s else v, s) for n, v, s in self._rows()])
+        return Environment(self.name, [Variable(n, "" if s else v, s) for n, v, s in self._rows()], self.reply_language)
 
     def secrets(self) -> dict[str, str]:
         return {n: v for n, v, s in self._rows() if s}

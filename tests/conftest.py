@@ -76,3 +76,54 @@ def window(qtbot):
     win.show()
     yield win
     win.desk.close()
+
+
+# A modal dialog that no test answers would wait for a click for ever and hang the whole run: a watchdog
+# closes any modal left open this long and fails the test that opened it, naming the dialog.
+MODAL_PATIENCE_S = 20
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    import sys
+    import time
+
+    app = None
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+    if app is None:
+        return (yield)
+    from PySide6.QtCore import QTimer
+
+    seen: dict[int, float] = {}
+    closed: list[str] = []
+
+    def check() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            seen.clear()
+            return
+        first = seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - first > MODAL_PATIENCE_S:
+            text = getattr(modal, "text", lambda: "")()
+            closed.append(f"{modal.windowTitle()!r}: {text!r}")
+            modal.reject()
+
+    watchdog = QTimer()
+    watchdog.setInterval(1000)
+    watchdog.timeout.connect(check)
+    watchdog.start()
+    failure: BaseException | None = None
+    try:
+        result = yield
+    except BaseException as exc:  # reported below, after the dialog that may have caused it
+        failure = exc
+    finally:
+        watchdog.stop()
+    if closed:
+        raise AssertionError("a modal dialog was left open with nobody to answer it: " + "; ".join(closed)) from failure
+    if failure is not None:
+        raise failure
+    return result

@@ -1,4 +1,4 @@
-"""README screenshots from the real app: the documented "send text" answered by the sandbox, and the webhooks page.
+"""README screenshots from the real app: a client's pasted cURL repeated in the sandbox with «What is wrong» first, and the webhooks page.
 
 Run under Xvfb from the repo root: `xvfb-run -a -s "-screen 0 1400x900x24" python tools/screenshot.py docs`.
 """
@@ -15,30 +15,26 @@ os.environ["WAPPI_DESK_HOME"] = tempfile.mkdtemp(prefix="wappi-desk-shots-")
 from PySide6.QtCore import QTimer
 
 from desktop.app import make_app, qt_app
-from desktop.core.collection import Item
 from desktop.core.settings import Settings
 
 
-def find_item(window, path_end: str):
-    tree = window.sidebar.tree
-    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    while stack:
-        node = stack.pop()
-        item = node.data(0, 256)
-        if isinstance(item, Item) and str(item.path).endswith(path_end):
-            return node
-        stack.extend(node.child(i) for i in range(node.childCount()))
-    raise LookupError(path_end)
+CLIENT_CURL = """curl -X POST "https://wappi.pro/api/sync/message/send?profile_id={profile}" \\
+  -H 'Authorization: "{token}"' \\
+  -H "Content-Type: application/json" \\
+  -d '{{"recipient": 79990000000, "body": "Тест"}}'"""
 
 
 def shoot(out: Path, language: str) -> None:
+    from desktop.core.httplog import parse_pasted
+
     app = qt_app(sys.argv[:1])
     window = make_app(Settings(language=language))
     window.resize(1380, 860)
     window.show()
-    node = find_item(window, "02-messages-sync/01-send-text.json")
-    window.sidebar.tree.setCurrentItem(node)
-    window.sidebar.tree.itemClicked.emit(node, 0)
+    sandbox = window.desk.sandbox
+    window.open_client_request(parse_pasted(CLIENT_CURL.format(profile=sandbox.profile_id, token=sandbox.token)).request)
+    # The agent reproduces the mistakes on purpose: the picture skips the "send anyway?" question.
+    window._confirm_broken_request = lambda: True
 
     def answered(_result) -> None:
         def grab() -> None:
@@ -46,10 +42,10 @@ def shoot(out: Path, language: str) -> None:
             window.pages.setCurrentWidget(window.webhooks)
             QTimer.singleShot(300, lambda: (window.grab().save(str(out / f"webhooks-{language}.png")), app.quit()))
 
-        QTimer.singleShot(400, grab)
+        window.findings_shown.connect(lambda: QTimer.singleShot(400, grab))
 
     window.response_shown.connect(answered)
-    QTimer.singleShot(400, window.url_bar.button.click)
+    QTimer.singleShot(600, window.repeat_button.click)
     app.exec()
     window.desk.close()
 

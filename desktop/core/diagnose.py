@@ -14,9 +14,8 @@ from desktop.core.jsonlint import apply_fix as jsonlint_apply
 from desktop.core.jsonlint import fix as jsonlint_fix
 from desktop.core.models import Body, KeyValue, Request, Response
 from desktop.core.requestlint import EXAMPLE_URL, url_host, url_mistake, url_parts
-from desktop.core.secrets import QUOTES, clean_token
-from desktop.core.secrets import bare_token as _bare_token
-from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, resolve, substitute
+from desktop.core.secrets import bare_token, clean_token
+from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, Environment, resolve
 from desktop.i18n import _
 
 SEVERITIES = ("error", "warning", "info")
@@ -515,19 +514,19 @@ class FixOutcome:
         return self.variable is not None and self.variable.secret
 
 
-def _variable_change(name: str, value: str, environment: Any) -> VariableChange:
+def _variable_change(name: str, value: str, environment: Environment | None) -> VariableChange:
     variable = environment.get(name) if environment is not None else None
     secret = variable.secret if variable is not None else name in SECRET_BY_DEFAULT
-    return VariableChange(getattr(environment, "name", ""), name, value, secret)
+    return VariableChange(environment.name if environment is not None else "", name, value, secret)
 
 
-def _fix_token(fixed: Request, environment: Any, values: Mapping[str, str]) -> FixOutcome:
+def _fix_token(fixed: Request, environment: Environment | None, values: Mapping[str, str]) -> FixOutcome:
     outcome = FixOutcome(fixed)
     auth = _authorization(fixed)
     if auth is None:
         outcome.reason = _("The request has no Authorization header to clean.")
         return outcome
-    cleaned = _bare_token(auth.value)
+    cleaned = bare_token(auth.value)
     if cleaned != auth.value:
         auth.value = cleaned
         outcome.changed.append(_("The Authorization header now holds the token alone."))
@@ -542,15 +541,15 @@ def _fix_token(fixed: Request, environment: Any, values: Mapping[str, str]) -> F
                                "here: clean it in the environment.").format(name=names[0])
         return outcome
     name = whole.group(1)
-    if _bare_token(values[name]) == values[name]:
+    if bare_token(values[name]) == values[name]:
         return outcome
-    outcome.variable = _variable_change(name, _bare_token(values[name]), environment)
+    outcome.variable = _variable_change(name, bare_token(values[name]), environment)
     outcome.changed.append(_("The token in the environment «{environment}» is cleaned (quotes, Bearer, spaces and "
                              "line breaks removed).").format(environment=outcome.variable.environment))
     return outcome
 
 
-def _fix_https(fixed: Request, environment: Any, values: Mapping[str, str]) -> FixOutcome:
+def _fix_https(fixed: Request, environment: Environment | None, values: Mapping[str, str]) -> FixOutcome:
     outcome = FixOutcome(fixed)
     if fixed.url.lower().startswith("http://"):
         fixed.url = "https://" + fixed.url[7:]
@@ -589,20 +588,24 @@ def _fix_json(fixed: Request, rules: dict[str, Any] | None) -> FixOutcome:
     return outcome
 
 
-def apply_fix(finding: Finding | str, request: Request, environment: Any = None, values: Mapping[str, str] | None = None,
-              endpoints: dict[str, Endpoint] | None = None, rules: dict[str, Any] | None = None) -> FixOutcome:
+def apply_fix(finding: Finding | str, request: Request, environment: Environment | None = None,
+              values: Mapping[str, str] | None = None, endpoints: dict[str, Endpoint] | None = None,
+              rules: dict[str, Any] | None = None) -> FixOutcome:
     """Apply a finding's fix (or a fix id) to a copy of `request`; never changes `request` or `environment`.
 
     Every applied fix changes what the next send carries: the returned request (header, body, query, method,
     address) and/or `outcome.variable`, a new value for a variable of `environment` — for a secret such as the
     token `outcome.needs_confirmation` is true and the window asks before storing it. `values` are the
     environment's current values (secrets included) so a token stored with "Bearer" or quotes is found.
-    When nothing can change, `outcome.reason` says why, in words."""
+    When nothing can change, `outcome.reason` says why, in words. `rules` as for `diagnose`."""
     fix_id = finding if isinstance(finding, str) else finding.fix
     found = None if isinstance(finding, str) else finding
     values = values or {}
     fixed = request.copy()
     table = documented_endpoints() if endpoints is None else endpoints
+    if rules is None:
+        endpoint = table.get(_path_of(fixed.url))
+        rules = endpoint.rules if endpoint else {}
     auth = _authorization(fixed)
     outcome = FixOutcome(fixed)
     if fix_id in ("strip-token-quotes", "strip-bearer", "strip-token-whitespace"):
@@ -649,8 +652,13 @@ def apply_fix(finding: Finding | str, request: Request, environment: Any = None,
     return outcome
 
 
+# Something left out rather than written wrongly: already on screen as a finding, so sending asks nothing more.
+_LEFT_OUT = frozenset({"token-missing", "profile-id-missing"})
+
+
 def mistakes_before_sending(request: Request, rules: dict[str, Any] | None = None, values: Mapping[str, str] | None = None,
                             endpoints: dict[str, Endpoint] | None = None) -> list[Finding]:
-    """The real mistakes that will make the server refuse the request; the window asks before sending only when
-    this is not empty. The app's own `{{variables}}` and `{{file:…}}` placeholders are never among them."""
-    return [f for f in diagnose(request, rules=rules, endpoints=endpoints, values=values) if f.severity == "error"]
+    """The mistakes written into the request that will make the server refuse it; the window asks before sending
+    only when this is not empty. The app's own `{{variables}}` and `{{file:…}}` placeholders are never among them."""
+    return [f for f in diagnose(request, rules=rules, endpoints=endpoints, values=values)
+            if f.severity == "error" and f.code not in _LEFT_OUT]

@@ -216,8 +216,10 @@ def _value_findings(key: str, kind: str, value: Any, spec: dict | None) -> list[
         if isinstance(want, str) and want in _TYPE_WORDS and not _kind_fits(kind, want):
             return [_wrong_type(key, kind, value, want)]
         return []
-    if spec is None or ("format" not in spec and _is_phone_key(key)):
-        # No rule, or one that only says "text": a phone-like key is still checked as a phone number.
+    if spec is not None and "format" not in spec and _is_phone_key(key) and kind in ("integer", "number"):
+        # A rule that only says "text" (a Telegram recipient may be a @username): a number is still a phone number.
+        return [_phone_as_number(key, value)]
+    if spec is None:
         if not _is_phone_key(key):
             return []
         if kind in ("integer", "number"):

@@ -18,16 +18,42 @@ class KeyValue:
     name: str
     value: str = ""
     enabled: bool = True
+    # A query piece written without "=" (`?debug`, or the empty piece of `a&&b`): sent exactly so, as newman does.
+    bare: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "value": self.value}
         if not self.enabled:
             data["enabled"] = False
+        if self.bare:
+            data["bare"] = True
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KeyValue:
-        return cls(str(data.get("name", "")), str(data.get("value", "")), bool(data.get("enabled", True)))
+        return cls(str(data.get("name", "")), str(data.get("value", "")), bool(data.get("enabled", True)), data.get("bare") is True)
+
+
+@dataclass
+class Auth:
+    """A sign-in computed at send time from its fields (basic, digest, AWS, Hawk...), as Postman keeps it.
+
+    `kind` is Postman's auth type; `fields` are its settings with `{{variables}}` allowed. Secrets (passwords,
+    keys) are always `{{variables}}` backed by the keyring, never literal text in a file.
+    """
+
+    kind: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "fields": dict(self.fields)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Auth | None:
+        if not isinstance(data, dict) or not isinstance(data.get("kind"), str) or not data["kind"]:
+            return None
+        fields = data.get("fields") if isinstance(data.get("fields"), dict) else {}
+        return cls(data["kind"], {str(k): str(v) for k, v in fields.items() if isinstance(v, (str, int, float, bool))})
 
 
 @dataclass(frozen=True)
@@ -113,6 +139,9 @@ class Request:
     # an imported cURL command follows redirects only with -L and skips the certificate check only with -k.
     verify: bool = True
     follow_redirects: bool = True
+    # Postman path variables: `:id` in `url` is filled from here at send time; an empty one is sent as `:id`.
+    path_variables: list[KeyValue] = field(default_factory=list)
+    auth: Auth | None = None
     # Headers the HTTP client would add by itself that this request must not send (curl's `-H 'Accept:'`).
     omit_headers: list[str] = field(default_factory=list)
 
@@ -156,6 +185,10 @@ class Request:
             data["verify"] = False
         if not self.follow_redirects:
             data["follow_redirects"] = False
+        if self.path_variables:
+            data["path_variables"] = [v.to_dict() for v in self.path_variables]
+        if self.auth:
+            data["auth"] = self.auth.to_dict()
         if self.omit_headers:
             data["omit_headers"] = list(self.omit_headers)
         return data
@@ -172,13 +205,18 @@ class Request:
             name=str(data.get("name", "")),
             verify=data.get("verify", True) is not False,
             follow_redirects=data.get("follow_redirects", True) is not False,
+            path_variables=[KeyValue.from_dict(v) for v in data.get("path_variables", []) if isinstance(v, dict)],
+            auth=Auth.from_dict(data.get("auth")),
             omit_headers=[str(h) for h in data.get("omit_headers", []) if isinstance(h, str)]
             if isinstance(data.get("omit_headers"), list) else [],
         )
 
 
 def split_url(text: str) -> tuple[str, list[KeyValue]]:
-    """`https://h/p?a=1&b` -> (`https://h/p`, [a=1, b=]); a fragment stays on the base."""
+    """`https://h/p?a=1&b` -> (`https://h/p`, [a=1, b (bare)]); a fragment stays on the base.
+
+    Every piece is kept as written, empty ones of `a&&b` too, so join_url gives the same query back.
+    """
     text = text.strip()
     base, sep, query = text.partition("?")
     if not sep:
@@ -188,17 +226,16 @@ def split_url(text: str) -> tuple[str, list[KeyValue]]:
         base += "#" + fragment
     params = []
     for part in query.split("&"):
-        if not part:
-            continue
-        name, _, value = part.partition("=")
-        params.append(KeyValue(name, value))
+        name, equals, value = part.partition("=")
+        params.append(KeyValue(name, value, bare=not equals))
     return base, params
 
 
 def join_url(base: str, params: list[KeyValue]) -> str:
-    query = "&".join(f"{p.name}={p.value}" for p in params if p.enabled and (p.name or p.value))
-    if not query:
+    pieces = [p.name if p.bare else f"{p.name}={p.value}" for p in params if p.enabled]
+    if not pieces:
         return base
+    query = "&".join(pieces)
     base, hash_sep, fragment = base.partition("#")
     joined = f"{base}?{query}"
     return f"{joined}#{fragment}" if hash_sep else joined

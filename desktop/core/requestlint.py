@@ -25,7 +25,7 @@ def url_mistake(url: str) -> str | None:
     """Why an address with a scheme cannot be read, in words (None when it can, or when it has no scheme yet).
 
     The app's `{{variables}}` stand for text filled in at send time, so they are never the mistake."""
-    text = VARIABLE.sub("0", url.strip())
+    text = VARIABLE.sub("1", url.strip())
     if "://" not in text:
         return None
     try:
@@ -33,8 +33,10 @@ def url_mistake(url: str) -> str | None:
     except ValueError:  # urlsplit's "Invalid IPv6 URL": a [ or ] that does not enclose an IPv6 address
         return _("a square bracket [ or ] in the server name")
     try:
-        parts.port
+        port = parts.port  # urlsplit reads the port only when asked
     except ValueError:
+        port = -1
+    if port is not None and not 0 < port < 65536:
         return _("the port after the colon is not a number from 1 to 65535")
     host = parts.hostname or ""
     if not host:

@@ -12,7 +12,7 @@ from desktop.core.collection import FormatError, load_tree, read_request, walk_i
 from desktop.core.models import Request, Response
 from desktop.core.secrets import MASK, masker
 from desktop.core.sizes import human_size
-from desktop.core.variables import resolve
+from desktop.core.variables import empty_names, resolve
 from desktop.i18n import _
 
 # In error texts a secret is found by its value; shorter values would mask ordinary letters ("--var token=x").
@@ -94,6 +94,11 @@ def run(
                 line.error = _("the server answered with an error status")
             notes = [_cut_note(response) if response.truncated else "", mask_error(sender.dropped_words(response))]
             line.note = " ".join(note for note in notes if note)
+        empty = empty_names(request, values)
+        if empty:
+            # Defined but empty: sent empty (as newman does), and said so.
+            said = _("sent empty: {names}").format(names=", ".join("{{" + name + "}}" for name in empty))
+            line.note = f"{line.note}  {said}".strip()
         report(line)
         lines.append(line)
     return lines

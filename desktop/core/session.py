@@ -25,7 +25,7 @@ class Answer:
 
     request: Request
     result: Any
-    server: str  # the words saying where it came from, e.g. "the built-in sandbox"
+    server: str  # where it came from, language-free: SANDBOX, SANDBOX_REPEAT, a host, or NOWHERE
     environment: str = ""
 
     @property
@@ -58,12 +58,24 @@ def client_request_name(now: datetime | None = None) -> str:
     return _("Client's request {time}").format(time=(now or datetime.now()).strftime("%H:%M"))
 
 
-def server_words(url: str, sandbox_url: str = "") -> str:
-    """Where a request goes, in words: the built-in sandbox or a host name."""
+SANDBOX, SANDBOX_REPEAT, NOWHERE = "sandbox", "sandbox-repeat", ""
+
+
+def server_of(url: str, sandbox_url: str = "") -> str:
+    """Where a request goes, language-free (so a language switch can say it again): SANDBOX or the host name."""
     host = urlsplit(url).netloc if "://" in url else ""
     if sandbox_url and host and host == urlsplit(sandbox_url).netloc:
+        return SANDBOX
+    return host
+
+
+def server_words(server: str) -> str:
+    """`server_of`'s answer in words of the current language."""
+    if server == SANDBOX:
         return _("the built-in sandbox")
-    return host or _("an unknown server")
+    if server == SANDBOX_REPEAT:
+        return _("the built-in sandbox (the client's request repeated there, not on wappi.pro)")
+    return server or _("no server (nothing came back)")
 
 
 class Session:

@@ -422,7 +422,7 @@ class Store:
         name = existing or check_name(client)
         environment = self.environment(existing) if existing else default_environment(name)
         for variable in variables:
-            environment.set(variable.name, variable.value, variable.secret)
+            environment.set(variable.name, variable.value, variable.secret).keep_empty = variable.keep_empty
         planned = _plan_import(requests)
         self._remove_stale_staging()
         staging = self.root / f"{STAGING_PREFIX}{uuid.uuid4().hex}"

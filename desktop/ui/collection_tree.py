@@ -243,6 +243,11 @@ class CollectionTree(QWidget):
             parent = parent.parent()
         self.tree.setCurrentItem(node)
 
+    def forget_choice(self) -> None:
+        """The open request is not one of the tree's (a paste, a history entry): nothing stays selected."""
+        self.tree.setCurrentItem(None)
+        self.tree.clearSelection()
+
     def mark_unsaved(self, path: Path | None, unsaved: bool) -> None:
         """The "•" before the name of the open request while it has unsaved changes."""
         node = self.find_request(path) if path is not None else None

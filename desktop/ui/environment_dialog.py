@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.environments import reply_language
 from desktop.core.secrets import bare_token, clean_token
 from desktop.core.variables import Environment, Variable
 from desktop.i18n import _
@@ -43,6 +45,12 @@ class EnvironmentDialog(QDialog):
     def __init__(self, parent, environment: Environment, secrets: dict[str, str]):
         super().__init__(parent)
         self.name = environment.name
+        # The client's language for «Reply to client», whatever language the window speaks.
+        self.reply_language = QComboBox()
+        self.reply_language.setObjectName("replyLanguage")
+        self.reply_language.addItem("Русский", "ru")
+        self.reply_language.addItem("English", "en")
+        self.reply_language.setCurrentIndex(max(self.reply_language.findData(reply_language(environment)), 0))
         self.setWindowTitle(_("Variables of «{client}»").format(client=environment.name))
         intro = QLabel(
             _("Requests of this client fill {{name}} with these values. Tick «Secret» for tokens: their values are kept in the system's password store, not in files.")
@@ -84,6 +92,11 @@ class EnvironmentDialog(QDialog):
         warning_row.addWidget(self.token_warning, 1)
         warning_row.addWidget(self.clean_button)
         layout.addLayout(warning_row)
+        language_row = QHBoxLayout()
+        language_row.addWidget(QLabel(_("Reply to the client in:")))
+        language_row.addWidget(self.reply_language)
+        language_row.addStretch(1)
+        layout.addLayout(language_row)
         layout.addWidget(buttons)
         self.resize(560, 360)
 
@@ -150,7 +163,9 @@ class EnvironmentDialog(QDialog):
 
     def environment(self) -> Environment:
         """The variables to write to the file: secret ones carry no value."""
-        return Environment(self.name, [Variable(n, "" if s else v, s) for n, v, s in self._rows()])
+        return Environment(self.name, [Variable(n, "" if s else v, s) for n, v, s in self._rows()],
+                           reply_language=self.reply_language.currentData())
 
     def secrets(self) -> dict[str, str]:
-        return {n: v for n, v, s in self._rows() if s}
+        # Spaces around a pasted secret are never part of it (the same trimming as every token field).
+        return {n: clean_token(v)[0] for n, v, s in self._rows() if s}

@@ -204,6 +204,10 @@ class ProblemList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # Problems wrap to the width: a sideways scroll would hide the end of the text and the «Fix» buttons.
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemClicked.connect(lambda item: self.jump_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
 
     def show_problems(self, problems: list[Problem]) -> None:

@@ -28,7 +28,18 @@ from desktop.core.collection import Item
 from desktop.core.errors import SendError
 from desktop.core.models import Request, split_url, join_url
 from desktop.core.sender import prepare, send
-from desktop.core.session import ANSWER, ENVIRONMENT, FINDINGS, OPENED, Session, client_request_name, sandbox_address, server_words
+from desktop.core.session import (
+    ENVIRONMENT,
+    FINDINGS,
+    NOWHERE,
+    OPENED,
+    SANDBOX_REPEAT,
+    Session,
+    client_request_name,
+    sandbox_address,
+    server_of,
+    server_words,
+)
 from desktop.core.settings import Settings
 from desktop.core.secrets import bare_token, clean_token
 from desktop.core.variables import Environment, resolve
@@ -329,12 +340,22 @@ class MainWindow(QMainWindow):
         self.description.setVisible(bool(text))
         self.request_tabs.setCurrentWidget(self.body if request.body.kind != "none" else self.params)
         self.pages.setCurrentWidget(self.splitter)
+        if item is None:
+            self.sidebar.forget_choice()
         self.opened.emit(item)
 
     def choose_item(self, item: Item) -> None:
-        """A click in the sidebar: unsaved work is asked about first."""
+        """A click in the sidebar: unsaved work is asked about first; the open, unchanged request stays as it is."""
+        if self.current_item is not None and item.path == self.current_item.path and not self._changed_since_open(item):
+            return
         if self.leave_guard():
             self.open_item(item)
+
+    def _changed_since_open(self, item: Item) -> bool:
+        opened = item.request.copy()
+        opened.set_full_url(opened.full_url())
+        opened.name = ""
+        return opened.to_dict(embed=False) != self.to_model().to_dict(embed=False)
 
     def open_item(self, item: Item) -> None:
         """Load a request from the sidebar, with its description from the documentation."""
@@ -403,10 +424,10 @@ class MainWindow(QMainWindow):
             self.answer_origin.hide()
             return
         if self.session.answer_is_current():
-            text = _("Answer from {server}.").format(server=answer.server)
+            text = _("Answer from {server}.").format(server=server_words(answer.server))
             style = "color: palette(text);"
         else:
-            text = _("⚠ This answer is to an earlier version of the request (from {server}). Press «Send» to check the request as it is now.").format(server=answer.server)
+            text = _("⚠ This answer is to an earlier version of the request (from {server}). Press «Send» to check the request as it is now.").format(server=server_words(answer.server))
             style = "color: #9a6700; font-weight: bold;"
         self.answer_origin.setText(text)
         self.answer_origin.setStyleSheet(f"QLabel#answerOrigin {{ {style} }}")
@@ -458,10 +479,16 @@ class MainWindow(QMainWindow):
         return state
 
     def restore(self, state: dict) -> None:
-        self.current_item = state["item"]
+        item = state["item"]
+        # The same documented request, read in the new language (its name and description are localized).
+        fresh = self.sidebar.find_item(lambda i: i.path == item.path) if item is not None else None
+        if fresh is not None:
+            state = dict(state, name=fresh.request.name if state["name"] == item.request.name else state["name"])
+            item = fresh
+        self.current_item = item
         self.load_model(state["request"])
         self.session.restore(state)
-        self.description.setText(pick(self.current_item.meta.get("description")) if self.current_item else state["description"])
+        self.description.setText(pick(item.meta.get("description")) if item else state["description"])
         self.description.setVisible(bool(self.description.text()))
         answer = self.session.answer
         if answer is not None:
@@ -576,6 +603,7 @@ class MainWindow(QMainWindow):
         request.set_full_url(text)
         self.params.load_model(request.params)
         self._syncing = False
+        self._panels_edited()  # the query moved into the table after the text change was reported
 
     def _params_edited(self) -> None:
         if self._syncing:
@@ -646,9 +674,9 @@ class MainWindow(QMainWindow):
             request, _ignored = resolve(request, values)
             request.url = sandbox_address(request.url, server_url)
             prepared = prepare(request, values)
-            server = _("the built-in sandbox (the client's request repeated there, not on wappi.pro)")
+            server = SANDBOX_REPEAT
         else:
-            server = server_words(prepared.url, self.sandbox_url)
+            server = server_of(prepared.url, self.sandbox_url)
         timeout = self.settings.timeout_s
         max_body = self.settings.max_body_mb * 1024 * 1024
         cancel = threading.Event()
@@ -695,7 +723,7 @@ class MainWindow(QMainWindow):
     def _show_error(self, error: SendError, sent: Request, server: str) -> None:
         self._finish()
         self.response_view.show_error(error)
-        self.session.record_answer(sent, error, server or _("no server (nothing came back)"))
+        self.session.record_answer(sent, error, server or NOWHERE)
         self.response_shown.emit(error)
 
     # --- settings ------------------------------------------------------------------------------

@@ -84,8 +84,8 @@ class EditorSession(QObject):
         self.client = client
         self.name = item.request.name if item is not None else self.window.session.name
         self.meta = dict(item.meta) if item is not None else {}
-        # A request with no file is unsaved from the start (a paste, a history entry).
-        self.clean = self._snapshot() if item is not None else {}
+        # An untouched paste or history entry loses nothing when replaced: it counts as unsaved once edited.
+        self.clean = self._snapshot()
         self.dirty = False
         self.opened.emit(client)
         self._edited()
@@ -98,7 +98,8 @@ class EditorSession(QObject):
     def take_over(self, other: EditorSession) -> None:
         """A rebuilt window (language switch) continues the same file, name and unsaved state."""
         self.path, self.client, self.doc_path = other.path, other.client, other.doc_path
-        self.name, self.meta, self.clean = other.name, dict(other.meta), other.clean
+        # The window already holds the name in the new language (a documented request's name is localized).
+        self.name, self.meta, self.clean = self.window.session.name or other.name, dict(other.meta), other.clean
         other.draft_timer.stop()
         self._edited()
 
@@ -190,6 +191,7 @@ class EditorSession(QObject):
         else:
             self.drafts.discard(key)
             self.open_request(draft.request)
+            self.clean = {}  # restored work that belongs to no file is unsaved
         self.name = draft.meta.get("name") or self.name
         self._edited()
         self.write_draft()

@@ -113,7 +113,9 @@ def expected_from_python(source: str) -> Expected:
 
 
 def actual_from_request(request: Request, expected_kind: str) -> Expected:
-    pairs = sorted((unquote_plus(p.name), unquote_plus(p.value)) for p in request.params if p.enabled)
+    # An empty piece ("?a=1&") is kept to be sent as written, but carries no field, as requests reads it.
+    pairs = sorted((unquote_plus(p.name), unquote_plus(p.value)) for p in request.params
+                   if p.enabled and not (p.bare and not p.name))
     headers = sorted((h.name.lower(), h.value) for h in request.headers if h.enabled)
     text = request.body.text
     if expected_kind == "json":

@@ -33,7 +33,7 @@ def endpoints(tmp_path):
     """A small collection in the preloaded format: the one place the endpoint table comes from."""
     root = tmp_path / "wappi"
     send_rules = {"query": {"profile_id": {"type": "string", "required": True}},
-                  "body": {"body": {"required": True}, "recipient": {"required": True}}}
+                  "body": {"body": {"required": True}, "recipient": {"required": True, "format": "recipient"}}}
     status_rules = {"query": {"profile_id": {"type": "string", "required": True}}}
     write_request(root / "01-profile" / "01-status.json", Request("GET", "{{base_url}}/api/sync/get/status"), {"rules": status_rules})
     write_request(root / "01-profile" / "02-qr.json", Request("GET", "{{base_url}}/api/sync/qr/get"), {"rules": status_rules})
@@ -382,7 +382,7 @@ def test_any_placeholder_shape_is_never_a_mistake(endpoints, name, field, shape,
     placeholder = braces.format(name)
     value = shape.format(p=placeholder)
     if field == "recipient" and shape != '"{p}"' and shape != "{p}":
-        value = '"{}"'.format(placeholder)  # text around a placeholder in a phone number is a real mistake
+        value = f'"{placeholder}"'  # text around a placeholder in a phone number is a real mistake
     body = {"recipient": '"79990001122"', "body": '"x"', field: value}
     text = "{" + ", ".join(f'"{k}": {v}' for k, v in body.items()) + "}"
     request = send_request(url="{{base_url}}/api/sync/message/send", params=[KeyValue("profile_id", "{{profile_id}}")],

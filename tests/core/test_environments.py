@@ -3,7 +3,13 @@ import json
 
 import pytest
 
-from desktop.core.environments import SANDBOX, WAPPI, WAPPI_BASE_URL, reply_language, shipped_environments
+from desktop.core.environments import (
+    SANDBOX,
+    WAPPI,
+    WAPPI_BASE_URL,
+    reply_language,
+    shipped_environments,
+)
 from desktop.core.store import Store
 from desktop.core.variables import Environment, Variable
 

@@ -266,17 +266,17 @@ def test_lint_and_fix_never_raise_within_a_time_bound(text):
 # ---------------------------------------------------------------- linear time on long repetitive inputs
 
 def _slowest_ratio(make, size: int) -> float:
-    """Time at 4n over time at n (best of five each): about 4 when linear, 16 when quadratic."""
-    def best(text: str) -> float:
-        times = []
-        for _run in range(5):
+    """Time at 4n over time at n, the best of five each, taken in turns so a busy machine slows both alike:
+    about 4 when linear, 16 when quadratic."""
+    small, large = make(size), make(4 * size)
+    best = {small: float("inf"), large: float("inf")}
+    for _run in range(5):
+        for text in (small, large):
             started = time.perf_counter()
             lint(text)
             fix(text)
-            times.append(time.perf_counter() - started)
-        return min(times)
-    small, large = make(size), make(4 * size)
-    return best(large) / max(best(small), 1e-4)
+            best[text] = min(best[text], time.perf_counter() - started)
+    return best[large] / max(best[small], 1e-4)
 
 
 # Sizes where the smaller input takes tens of milliseconds, so the ratio is not noise.
@@ -294,4 +294,4 @@ def _slowest_ratio(make, size: int) -> float:
 ], ids=["tabs", "newlines", "mixed-controls", "bare-tabs", "unterminated", "bad-escapes", "single-quotes",
         "literals", "comments", "placeholders"])
 def test_lint_and_fix_are_linear(make, size):
-    assert _slowest_ratio(make, size) < 10
+    assert _slowest_ratio(make, size) < 12

@@ -6,7 +6,26 @@ def test_split_and_join_keep_text_as_typed():
     base, params = split_url("https://wappi.pro/api/sync/get/status?profile_id={{profile_id}}&x=a%20b&flag")
     assert base == "https://wappi.pro/api/sync/get/status"
     assert [(p.name, p.value) for p in params] == [("profile_id", "{{profile_id}}"), ("x", "a%20b"), ("flag", "")]
-    assert join_url(base, params) == "https://wappi.pro/api/sync/get/status?profile_id={{profile_id}}&x=a%20b&flag="
+    assert join_url(base, params) == "https://wappi.pro/api/sync/get/status?profile_id={{profile_id}}&x=a%20b&flag"
+
+
+def test_query_comes_back_exactly_as_written():
+    for query in ("?flag&x=1&&y=", "?", "?&", "?&&", "?&foo", "?foo&", "?get&=bar&=&baz=&&", "?a=b=c&=&x"):
+        base, params = split_url("https://h/p" + query)
+        assert join_url(base, params) == "https://h/p" + query
+
+
+def test_auth_and_path_variables_survive_the_file_and_old_files_read_the_same():
+    from desktop.core.models import Auth
+
+    request = Request(url="https://h/users/:id", path_variables=[KeyValue("id", "")],
+                      auth=Auth("basic", {"username": "{{user}}", "password": "{{password}}"}),
+                      params=[KeyValue("flag", bare=True)])
+    again = Request.from_dict(request.to_dict())
+    assert again == request
+    plain = Request(url="https://h/p", params=[KeyValue("a", "1")])
+    assert set(plain.to_dict()) == {"name", "method", "url", "params", "headers", "body"}
+    assert plain.to_dict()["params"] == [{"name": "a", "value": "1"}]
 
 
 def test_disabled_params_stay_in_table_but_not_in_url():

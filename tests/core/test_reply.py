@@ -9,7 +9,12 @@ from desktop import i18n
 from desktop.core.diagnose import Finding, diagnose
 from desktop.core.httplog import parse_http
 from desktop.core.models import Response
-from desktop.core.reply import client_sentences, reply_text, webhook_reply, webhook_sentences
+from desktop.core.reply import (
+    client_sentences,
+    reply_text,
+    webhook_reply,
+    webhook_sentences,
+)
 from desktop.core.webhooks import Finding as WebhookFinding
 from desktop.core.webhooks import WebhookCheck
 
@@ -263,8 +268,8 @@ def points(reply: str) -> list[str]:
 
 def test_course_wrong_token():
     reply = course_reply("ru", "wrong_token_here", response=answer(401, {"detail": "Invalid token"}))
-    assert points(reply) == ["Сервер не принял токен и ответил «Invalid token». Проверьте токен в заголовке "
-                             "Authorization: его можно найти в личном кабинете на странице профиля."]
+    assert points(reply) == [("Сервер не принял токен и ответил «Invalid token». Проверьте токен в заголовке "
+                              "Authorization: его можно найти в личном кабинете на странице профиля.")]
 
 
 def test_course_broken_json_has_every_mistake_without_positions_or_server_english():
@@ -283,8 +288,8 @@ def test_course_broken_json_has_every_mistake_without_positions_or_server_englis
 def test_course_formatted_recipient_and_number_starting_with_8():
     body = '{"body": "Тест", "recipient": "+7 (999) 000-00-00"}'
     assert points(course_reply("en", body=body)) == [
-        "Write the number in the recipient field in digits only, with the country code and without +, spaces, "
-        "dashes or brackets: 79990000000."]
+        ("Write the number in the recipient field in digits only, with the country code and without +, spaces, "
+         "dashes or brackets: 79990000000.")]
     body = '{"body": "Тест", "recipient": "89990000000"}'
     assert points(course_reply("ru", body=body)) == ["Начинайте номер в поле recipient с кода страны 7 вместо 8: 79990000000."]
 

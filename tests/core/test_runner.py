@@ -124,3 +124,15 @@ def test_sandbox_env(store, tmp_path, capsys):
     write_request(path, Request("GET", "{{base_url}}/api/sync/get/status", [KeyValue("profile_id", "{{profile_id}}")],
                                 [KeyValue("Authorization", "{{token}}")], name="Status"))
     assert main_run([str(path), "--env", "Sandbox", "--store", str(store.root)]) == 0, capsys.readouterr()
+
+
+def test_a_variable_defined_empty_is_sent_empty_and_said_so(loopback):
+    from desktop.core.models import KeyValue, Request
+    from desktop.core.runner import run
+    from desktop.core.sender import make_client
+
+    request = Request("GET", loopback.url + "/p", headers=[KeyValue("X-Tag", "{{tag}}")], name="tagged")
+    with make_client() as client:
+        lines = run([request], {"tag": ""}, client, ())
+    assert lines[0].ok and dict(loopback.arrived[-1].headers)["X-Tag"] == ""
+    assert "sent empty: {{tag}}" in lines[0].text()

@@ -12,6 +12,7 @@ from desktop.core.session import (
     Session,
     client_request_name,
     sandbox_address,
+    server_of,
     server_words,
 )
 from desktop.core.variables import Environment, Variable
@@ -158,5 +159,5 @@ def test_names_and_addresses():
     assert client_request_name(datetime(2026, 1, 1, 14, 32)) == "Client's request 14:32"
     assert sandbox_address("https://wappi.pro/api/sync/message/send", "http://127.0.0.1:5000") == "http://127.0.0.1:5000/api/sync/message/send"
     assert sandbox_address("/api/x", "http://127.0.0.1:5000/") == "http://127.0.0.1:5000/api/x"
-    assert server_words("http://127.0.0.1:5000/api/x", "http://127.0.0.1:5000") == "the built-in sandbox"
-    assert server_words("https://wappi.pro/api/x", "http://127.0.0.1:5000") == "wappi.pro"
+    assert server_words(server_of("http://127.0.0.1:5000/api/x", "http://127.0.0.1:5000")) == "the built-in sandbox"
+    assert server_words(server_of("https://wappi.pro/api/x", "http://127.0.0.1:5000")) == "wappi.pro"

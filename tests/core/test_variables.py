@@ -33,3 +33,17 @@ def test_token_is_secret_by_default():
 
 def test_names_in():
     assert names_in("{{a}}/{{ b }}/{c}") == ["a", "b"]
+
+
+def test_a_variable_defined_empty_on_purpose_is_sent_empty_others_are_asked_for():
+    from desktop.core.postman import parse_collection
+
+    imported = parse_collection('{"info": {"name": "c"}, "item": [], "variable": [{"key": "note", "value": ""}]}')
+    environment = Environment("Acme", imported.variables)
+    again = Environment.from_dict(environment.to_dict())
+    assert again.values() == {"note": ""}
+    assert any("«note»" in n for n in imported.notes)
+    assert Environment("Acme", [Variable("profile_id", "")]).values() == {}  # the agent has yet to fill it in
+    request = Request("GET", "https://h/x?n={{note}}&p={{profile_id}}")
+    request.set_full_url(request.url)
+    assert resolve(request, again.values())[1] == ["profile_id"]

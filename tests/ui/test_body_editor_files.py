@@ -72,7 +72,8 @@ def test_placeholder_is_removed_whole(qtbot, monkeypatch, editor, jpeg):
 
 def test_picked_file_goes_on_the_wire_exactly(qtbot, monkeypatch, window, loopback, jpeg):
     window.load_model(Request("POST", loopback.url + "/api/sync/message/img/send", params=[KeyValue("profile_id", "p1")],
-                              headers=[KeyValue("Content-Type", "application/json")], body=Body("json", IMAGE_BODY)))
+                              headers=[KeyValue("Content-Type", "application/json"), KeyValue("Authorization", "t0ken")],
+                              body=Body("json", IMAGE_BODY)))
     pick(qtbot, monkeypatch, window.body, jpeg)
     with qtbot.waitSignal(window.response_shown, timeout=10000) as blocker:
         window.url_bar.button.click()

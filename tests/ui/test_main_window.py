@@ -138,3 +138,31 @@ def test_webhooks_page_and_sample_opens_as_request(qtbot, window):
     assert window.pages.currentWidget() is window.splitter
     assert window.to_model().url == "https://example.com/hook"
     assert window.body.to_model().text == '{"messages": []}'
+
+
+def test_clicking_the_open_request_again_keeps_its_answer(qtbot, window):
+    qtbot.waitUntil(lambda: window.session.findings_ready, timeout=15000)
+    item = window.current_item
+    send_and_wait(qtbot, window)
+    window.choose_item(item)
+    assert window.session.answer is not None and "200" in window.response_view.badge.text()
+
+
+def test_a_pasted_client_request_opens_new_and_asks_before_replacing_edits(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    typed = window.url_bar.url.text() + "&x=1"
+    window.url_bar.url.setText(typed)
+    window.url_bar.url_edited.emit(typed)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    pasted = Request("POST", "https://wappi.pro/api/sync/message/send", [KeyValue("profile_id", "abc123")],
+                     [KeyValue("Authorization", '"tok"')], Body("json", '{"recipient": "79990000000", "body": "x"}'))
+    assert not window.open_client_request(pasted)
+    assert asked and "x=1" in window.url_bar.url.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    with qtbot.waitSignal(window.findings_shown, timeout=15000):
+        assert window.open_client_request(pasted)
+    assert window.session.name.startswith("Client's request ") and window.current_item is None
+    # Its mistakes show at once, before any send.
+    assert "token-quoted" in [f.code for f in window.diagnosis.findings()]

@@ -16,7 +16,7 @@ def never_block(monkeypatch):
 
 def open_path(window, path):
     request, meta = read_request(path)
-    window.clients.session.choose(Item(path, request, meta))
+    window.choose_item(Item(path, request, meta))
 
 
 def type_url(window, text):
@@ -74,7 +74,10 @@ def test_save_as_from_the_documentation_into_a_new_client(qtbot, window, monkeyp
     assert session.client == "Beta" and session.path.is_file()
     request, meta = read_request(session.path)
     assert request.name == "Status copy" and "description" in meta  # the documentation came along
-    assert window.environment_box.currentText() == "Beta"
+    # Saving into a new client keeps the environment the agent works in and says how to use the client's own.
+    assert window.environment_box.currentText() == "Sandbox"
+    assert window.environment_box.findText("Beta") >= 0
+    assert "Edit environment" in window.statusBar().currentMessage()
 
 
 def test_switching_with_unsaved_changes_asks(qtbot, window, monkeypatch):

@@ -79,3 +79,12 @@ def test_masked_text_cannot_be_copied(qtbot):
     field.edit.selectAll()
     qtbot.keySequence(field.edit, QKeySequence.StandardKey.Copy)
     assert QGuiApplication.clipboard().text() == "before"
+
+
+def test_the_clean_token_is_offered_and_used_on_request(qtbot):
+    field = make(qtbot)
+    paste(qtbot, field, f'"Bearer {TOKEN}"')
+    assert not field.clean_button.isHidden()
+    qtbot.mouseClick(field.clean_button, Qt.MouseButton.LeftButton)
+    assert field.edit.text() == TOKEN and field.value() == TOKEN
+    assert field.warnings() == [] and field.clean_button.isHidden()

@@ -18,16 +18,21 @@ class KeyValue:
     name: str
     value: str = ""
     enabled: bool = True
+    # A query flag written without "=" (`?flag`): sent the same way while its value stays empty.
+    bare: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "value": self.value}
         if not self.enabled:
             data["enabled"] = False
+        if self.bare:
+            data["bare"] = True
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> KeyValue:
-        return cls(str(data.get("name", "")), str(data.get("value", "")), bool(data.get("enabled", True)))
+        return cls(str(data.get("name", "")), str(data.get("value", "")), bool(data.get("enabled", True)),
+                   data.get("bare") is True)
 
 
 @dataclass(frozen=True)
@@ -190,13 +195,14 @@ def split_url(text: str) -> tuple[str, list[KeyValue]]:
     for part in query.split("&"):
         if not part:
             continue
-        name, _, value = part.partition("=")
-        params.append(KeyValue(name, value))
+        name, eq, value = part.partition("=")
+        params.append(KeyValue(name, value, bare=not eq))
     return base, params
 
 
 def join_url(base: str, params: list[KeyValue]) -> str:
-    query = "&".join(f"{p.name}={p.value}" for p in params if p.enabled and (p.name or p.value))
+    query = "&".join(p.name if p.bare and not p.value else f"{p.name}={p.value}"
+                     for p in params if p.enabled and (p.name or p.value))
     if not query:
         return base
     base, hash_sep, fragment = base.partition("#")

@@ -42,6 +42,8 @@ def prepare(request: Request, values: Mapping[str, str] | None = None) -> Reques
         raise errors.unresolved(missing)
     resolved.verify, resolved.follow_redirects = request.verify, request.follow_redirects
     resolved.omit_headers = list(request.omit_headers)
+    for filled, written in zip(resolved.params, [p for p in request.params if p.enabled]):
+        filled.bare = written.bare
     url = resolved.full_url().strip()
     if url and "://" not in url:
         raise errors.SendError(

@@ -6,7 +6,18 @@ def test_split_and_join_keep_text_as_typed():
     base, params = split_url("https://wappi.pro/api/sync/get/status?profile_id={{profile_id}}&x=a%20b&flag")
     assert base == "https://wappi.pro/api/sync/get/status"
     assert [(p.name, p.value) for p in params] == [("profile_id", "{{profile_id}}"), ("x", "a%20b"), ("flag", "")]
-    assert join_url(base, params) == "https://wappi.pro/api/sync/get/status?profile_id={{profile_id}}&x=a%20b&flag="
+    # A flag written without "=" is sent without it (issue 17: keep the query exactly as written).
+    assert join_url(base, params) == "https://wappi.pro/api/sync/get/status?profile_id={{profile_id}}&x=a%20b&flag"
+    assert join_url(*split_url("https://h/?a=&b")) == "https://h/?a=&b"
+
+
+def test_transport_options_round_trip_and_old_files_keep_defaults():
+    old = Request.from_dict({"method": "GET", "url": "https://h/"})
+    assert (old.verify, old.follow_redirects, old.omit_headers) == (True, True, [])
+    assert "verify" not in old.to_dict() and "follow_redirects" not in old.to_dict()
+    changed = Request(url="https://h/", verify=False, follow_redirects=False, omit_headers=["Accept"])
+    assert Request.from_dict(changed.to_dict()) == changed
+    assert Request.from_dict({"verify": "no", "follow_redirects": 0, "omit_headers": 5}).verify is True
 
 
 def test_disabled_params_stay_in_table_but_not_in_url():

@@ -5,7 +5,10 @@ import importlib
 import os
 import pkgutil
 import sys
+import tempfile
 from pathlib import Path
+
+from desktop.selfcheck import scratch_home
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
@@ -19,14 +22,22 @@ def modules():
 
 
 def main(argv: list[str]) -> int:
-    wanted = set(argv)
+    # Benchmarks never touch the agent's real data folder, whatever a module forgets to set.
+    with tempfile.TemporaryDirectory(prefix="wappi-desk-bench-") as home:
+        scratch_home(home)
+        return _run(set(argv))
+
+
+def _run(wanted: set[str]) -> int:
     for module in modules():
         names = set(module.NAMES)
         if wanted and not names & wanted:
             continue
         # Each module yields (name, value, unit, target) once its figures are measured.
         for name, value, unit, target in module.figures(wanted & names or names):
-            print(f"{name}: {value:.1f} {unit} (target {target})", flush=True)
+            # Ratios near a target need two decimals; milliseconds and megabytes need one.
+            shown = f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+            print(f"{name}: {shown} {unit} (target {target})", flush=True)
     return 0
 
 

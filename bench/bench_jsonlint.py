@@ -6,9 +6,10 @@ import os
 import time
 
 from bench.measure import median_ms
-from desktop.core.jsonlint import lint
+from desktop.core.jsonlint import fix, lint
 
-NAMES = ["lint_small_ms", "lint_1mb_valid_ms", "lint_1mb_invalid_ms", "editor_1mb_max_stall_ms"]
+NAMES = ["lint_small_ms", "lint_1mb_valid_ms", "lint_1mb_invalid_ms", "editor_1mb_max_stall_ms",
+         "lint_5mb_tabs_ms", "fix_5mb_tabs_ms", "fix_1m_newlines_ms", "fix_4x_input_time_ratio"]
 
 SMALL = """{
   "recipient": "79990001122",
@@ -38,6 +39,16 @@ def big_invalid() -> str:
     bad = "{'name': 'Иван', \"phone\": 7999000%04d, \"active\": True // note\n}"
     records = ",\n".join((bad if i % 20 == 0 else good) % i for i in range(3500))
     return "{\n'caption': 'Фото', // comment\n\"b64_file\": \"" + data + '"\n"items": [' + records + "],\n}"
+
+
+def in_string(filler: str) -> str:
+    """A pasted body whose one text value is a long run of one character (issue 15 #8's reproducers)."""
+    return '{"recipient": "79990001122", "body": "' + filler + '"}'
+
+
+def broken_records(count: int) -> str:
+    """Many small course mistakes: single quotes, True, a missing comma; every one has a safe fix."""
+    return "[" + ",\n".join("{'name': 'Иван' \"active\": True}" for _i in range(count)) + "]"
 
 
 def pin_singletons() -> None:
@@ -110,3 +121,17 @@ def figures(selected: set[str]):
         yield "lint_1mb_invalid_ms", median_ms(lambda: lint(text), runs=5), "ms", "< 100"
     if "editor_1mb_max_stall_ms" in selected:
         yield "editor_1mb_max_stall_ms", editor_stall_ms(big_valid()), "ms", "< 30"
+    if "lint_5mb_tabs_ms" in selected:
+        text = in_string("\t" * 5_000_000)
+        yield "lint_5mb_tabs_ms", median_ms(lambda: lint(text), runs=3), "ms", "< 1000"
+    if "fix_5mb_tabs_ms" in selected:
+        text = in_string("\t" * 5_000_000)
+        yield "fix_5mb_tabs_ms", median_ms(lambda: fix(text), runs=3), "ms", "< 1000"
+    if "fix_1m_newlines_ms" in selected:
+        text = in_string("\n" * 1_000_000)
+        yield "fix_1m_newlines_ms", median_ms(lambda: fix(text), runs=3), "ms", "< 500"
+    if "fix_4x_input_time_ratio" in selected:
+        # Linear time: four times the input takes about four times as long (quadratic would be 16).
+        small = median_ms(lambda: fix(broken_records(5_000)), runs=3)
+        large = median_ms(lambda: fix(broken_records(20_000)), runs=3)
+        yield "fix_4x_input_time_ratio", large / small, "x", "about 4"

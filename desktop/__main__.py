@@ -3,39 +3,132 @@ from __future__ import annotations
 
 import sys
 
+COMMANDS = ("run", "import", "export", "sandbox")
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version("wappi-desk")
+    except PackageNotFoundError:  # run from a checkout
+        return "0.1.0"
+
 
 def usage() -> str:
-    return (
-        "usage: wappi-desk [--self-check]\n"
-        "       wappi-desk sandbox [--port N]\n"
-        "       wappi-desk run PATH [--env NAME] [--var key=value ...]\n"
-        "       wappi-desk import FILE --client NAME\n"
-        "       wappi-desk export CLIENT -o FILE\n"
-    )
+    from desktop.i18n import _
+
+    return "\n".join([
+        _("usage: wappi-desk [--self-check] [--version] [--help]"),
+        "       wappi-desk sandbox [--port N] [--data-dir DIR]",
+        "       wappi-desk run PATH [--env NAME] [--var NAME=VALUE ...] [--timeout SECONDS] [--store DIR]",
+        "       wappi-desk import FILE --client NAME [--store DIR]",
+        "       wappi-desk export CLIENT -o FILE [--folder FOLDER] [--store DIR]",
+        "",
+        _("Without arguments the window opens."),
+        "",
+        _("options:"),
+        "  -h, --help     " + _("show this help and exit"),
+        "  --version      " + _("show the version and exit"),
+        "  --self-check   " + _("open the window offscreen, send one request to a local test server, report, exit"),
+        "",
+        _("commands (wappi-desk COMMAND --help tells more):"),
+        "  run            " + _("send saved requests and print one line each"),
+        "  import         " + _("import a Postman collection into a client"),
+        "  export         " + _("export a client as a Postman collection"),
+        "  sandbox        " + _("run the Wappi sandbox server alone"),
+        "  help           " + _("show this help"),
+    ]) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] in (["-h"], ["--help"]):
+    if not argv:
+        return start_window()
+    speak_the_ui_language()
+    try:
+        return _command(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 (the last line of defence: no traceback reaches the agent)
+        return _unexpected(exc)
+
+
+def _command(argv: list[str]) -> int:
+    first = argv[0]
+    if first in ("-h", "--help", "help"):
         print(usage())
         return 0
-    if argv[:1] == ["--self-check"]:
+    if first == "--version":
+        print(f"wappi-desk {version()}")
+        return 0
+    if first == "--self-check":
+        if len(argv) > 1:
+            from desktop.i18n import _
+
+            print(_("usage: wappi-desk --self-check\n\nOpens the window offscreen, sends one request through the Send "
+                    "button to a local test server, prints the answer's status line and exits (0 when it works). "
+                    "It uses a temporary data folder: your clients, history and drafts are not touched."))
+            return 0 if argv[1] in ("-h", "--help") else 2
         from desktop.selfcheck import run
 
         return run()
-    if argv[:1] == ["sandbox"]:
+    if first == "sandbox":
         from desktop.sandbox.cli import main as sandbox_main
 
         return sandbox_main(argv[1:])
-    commands = {"run": "main_run", "import": "main_import", "export": "main_export"}
-    if argv and argv[0] in commands:
+    if first in COMMANDS:
         import desktop.commands
 
-        return getattr(desktop.commands, commands[argv[0]])(argv[1:])
-    if argv:
-        print(usage(), file=sys.stderr)
-        return 2
-    return start_window()
+        return getattr(desktop.commands, f"main_{first}")(argv[1:])
+    from desktop.i18n import _
+
+    print(_("wappi-desk: «{word}» is not a command or an option.").format(word=first), file=sys.stderr)
+    print(usage(), file=sys.stderr)
+    return 2
+
+
+def speak_the_ui_language() -> None:
+    """The command line speaks the language the window would: the agent's setting, else the system's."""
+    from desktop import i18n
+
+    try:
+        from desktop.core.paths import Paths
+        from desktop.core.settings import Settings
+
+        language = Settings.load(Paths.default().config).language
+    except Exception:  # noqa: BLE001 (no settings folder at all: the system language)
+        language = "auto"
+    i18n.set_language(language)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """Plain words on the terminal; the details go to a log file for the developers."""
+    import tempfile
+    import traceback
+    from pathlib import Path
+
+    from desktop.i18n import _
+
+    # Where it failed and the kind of error, not its message: a message may carry a URL with a token in it.
+    text = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__))) + type(exc).__name__ + "\n"
+    try:
+        from desktop.core.paths import Paths
+
+        folder = Paths.default().cache
+        folder.mkdir(parents=True, exist_ok=True)
+    except Exception:  # noqa: BLE001
+        folder = Path(tempfile.gettempdir())
+    log = folder / "command-line-error.log"
+    try:
+        log.write_text(text, encoding="utf-8")
+        where = _("The details were written to {file}; send that file to the developers.").format(file=str(log))
+    except OSError:
+        where = ""
+    print(" ".join([_("Something went wrong and the command stopped."), where]).strip(),
+          file=sys.stderr, flush=True)
+    return 1
 
 
 def start_window() -> int:

@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 
 from desktop.core import postman, runner, sender
+from desktop.core.environments import SANDBOX, WAPPI, sandbox_environment, wappi_environment
 from desktop.core.paths import preloaded_collection
-from desktop.core.secrets import masker
+from desktop.core.secrets import KeyringUnavailable, SecretStore
 from desktop.core.store import Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, Environment
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
-SANDBOX = "sandbox"
+# A day: anything longer is a typo, and the runner would look hung.
+MAX_TIMEOUT_S = 86400.0
 
 
 def _say(text: str) -> None:
@@ -37,25 +39,70 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
         return int(exc.code or 0)
 
 
+def _seconds(text: str) -> float:
+    """--timeout: a positive number of seconds, said in words otherwise (argparse prints the reason)."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= MAX_TIMEOUT_S:  # also false for NaN
+        raise argparse.ArgumentTypeError(
+            _("«{text}» is not a waiting time. Give the seconds to wait for an answer: a number above 0, at most {limit}.").format(
+                text=text, limit=int(MAX_TIMEOUT_S)
+            )
+        )
+    return value
+
+
+def _store(args: argparse.Namespace) -> Store:
+    """The store of --store; StoreError in words when that is a file or cannot be a folder."""
+    if args.store is not None and args.store.exists() and not args.store.is_dir():
+        raise StoreError(_("{file} is a file, not a folder. Give the folder of the clients with --store.").format(file=str(args.store)))
+    return Store(args.store)
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """`./repro`, `../x`, `/abs/x`, `~/x` (or `.\\x` on Windows) mean the file system, not a client's name."""
+    return Path(text).is_absolute() or text.startswith(("./", "../", "~", ".\\", "..\\")) or text in (".", "..")
+
+
 def find_target(text: str, store: Store) -> Path | None:
-    """PATH as given, else inside the clients' folder, else inside the preloaded collection."""
-    for base in (Path.cwd(), store.root, preloaded_collection()):
+    """A path as written when it looks like one; else a client's request or folder, the preloaded collection,
+    and only then the current directory (so `run repro` means the client «repro», and `run ./repro` the folder)."""
+    if _looks_like_a_path(text):
+        candidate = Path(text).expanduser()
+        return candidate if candidate.exists() else None
+    for base in (store.root, preloaded_collection(), Path.cwd()):
         candidate = base / text
-        if candidate.exists():
+        if candidate.exists() and (base != store.root or _inside_store(candidate, store)):
             return candidate
     return None
 
 
+def _inside_store(path: Path, store: Store) -> bool:
+    try:
+        store.inside(path)
+    except StoreError:
+        return False
+    return True
+
+
 def main_run(argv: list[str]) -> int:
     parser = _parser("run", _("Send a saved request, or every request of a folder, and print one line each."))
-    parser.add_argument("path", help=_("a request file or folder, in a client or in the preloaded collection"))
-    parser.add_argument("--env", default=None, help=_("whose variables to use: a client's name, or Sandbox"))
+    parser.add_argument("path", help=_("a request file or folder, in a client or in the preloaded collection; "
+                                       "write ./NAME for a folder of the current directory"))
+    parser.add_argument("--env", default=None, help=_("whose variables to use: a client's name, Sandbox or Wappi"))
     parser.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help=_("set a variable (repeatable)"))
-    parser.add_argument("--timeout", type=float, default=sender.DEFAULT_TIMEOUT)
+    parser.add_argument("--timeout", type=_seconds, default=sender.DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=_("how long to wait for each answer"))
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
-    store = Store(args.store)
+    try:
+        store = _store(args)
+    except StoreError as exc:
+        _complain(str(exc))
+        return 2
     target = find_target(args.path, store)
     if target is None:
         _complain(_("Nothing called «{path}» was found. Give a request file or a folder.").format(path=args.path))
@@ -75,25 +122,27 @@ def main_run(argv: list[str]) -> int:
         return 2
     with contextlib.ExitStack() as stack:
         try:
-            environment, values = _environment(args.env, target, store, stack)
+            environment, values = _environment(args.env, target, store, stack, set(overrides))
         except StoreError as exc:
             _complain(str(exc))
             return 2
         values.update(overrides)
         secret_names = {v.name for v in environment.variables if v.secret} | SECRET_BY_DEFAULT
-        secrets = [values[n] for n in secret_names if n in values]
-        mask = masker(secrets)
         client = stack.enter_context(sender.make_client(args.timeout))
-        lines = runner.run(requests, values, client, mask, lambda line: _say(line.text()), args.timeout, secrets=secrets)
+        lines = runner.run(requests, values, client, secret_names, lambda line: _say(line.text()), args.timeout)
     passed = sum(line.ok for line in lines)
-    _say(_("{passed} of {total} requests succeeded.").format(passed=passed, total=len(lines)))
+    _say(ngettext("{passed} of {total} request succeeded.", "{passed} of {total} requests succeeded.", len(lines)).format(passed=passed, total=len(lines)))
     return 0 if passed == len(lines) and not problems else 1
 
 
-def _environment(name: str | None, target: Path, store: Store, stack: contextlib.ExitStack) -> tuple[Environment, dict[str, str]]:
-    """The variables to send with: the sandbox's, a named client's, or those of the client PATH belongs to."""
-    if name is not None and name.casefold() == SANDBOX:
-        from desktop.core.environments import sandbox_environment
+def _environment(
+    name: str | None, target: Path, store: Store, stack: contextlib.ExitStack, given: set[str]
+) -> tuple[Environment, dict[str, str]]:
+    """The variables to send with: the sandbox's, Wappi's, a named client's, or those of the client PATH belongs to.
+
+    Secret values come from the system keyring, as in the window; `given` are the names set with --var.
+    """
+    if name is not None and name.casefold() == SANDBOX.casefold():
         from desktop.sandbox.server import Sandbox
 
         sandbox = stack.enter_context(Sandbox(port=0))
@@ -101,16 +150,47 @@ def _environment(name: str | None, target: Path, store: Store, stack: contextlib
         return environment, environment.values()
     if name is not None:
         match = next((c for c in store.clients() if c.casefold() == name.casefold()), None)
-        if match is None:
-            raise StoreError(_("There is no client called «{name}».").format(name=name))
-        environment = store.environment(match)
-        return environment, environment.values()
-    try:
-        client = store.client_of(target)
-    except StoreError:
-        return Environment(""), {}
-    environment = store.environment(client)
-    return environment, environment.values()
+        if match is not None:
+            environment = store.environment(match)
+        elif name.casefold() == WAPPI.casefold():
+            environment = wappi_environment()
+        else:
+            raise StoreError(
+                _("There is no client called «{name}». Use a client's name, {sandbox} or {wappi}.").format(
+                    name=name, sandbox=SANDBOX, wappi=WAPPI
+                )
+            )
+    else:
+        try:
+            environment = store.environment(store.client_of(target))
+        except StoreError:
+            return Environment(""), {}
+    return environment, _values_with_secrets(environment, given)
+
+
+def _values_with_secrets(environment: Environment, given: set[str]) -> dict[str, str]:
+    """The environment's values, its secrets read from the system keyring; says so when the keyring cannot be used."""
+    wanted = [v.name for v in environment.variables if v.secret and v.name not in given]
+    if not wanted:
+        return environment.values()
+    secrets = SecretStore()
+    status = secrets.status()
+    if not status.ok:
+        _complain(
+            _("The secret variables of «{name}» ({names}) could not be read: {reason} You can give them with --var NAME=VALUE.").format(
+                name=environment.name, names=", ".join(wanted), reason=status.message
+            )
+        )
+        return environment.values()
+
+    def lookup(env: str, variable: str) -> str | None:
+        try:
+            return secrets.get(env, variable)
+        except KeyringUnavailable as exc:
+            _complain(exc.message)
+            return None
+
+    return environment.values(lookup)
 
 
 def main_import(argv: list[str]) -> int:
@@ -120,19 +200,41 @@ def main_import(argv: list[str]) -> int:
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
-    store = Store(args.store)
     try:
+        store = _store(args)
         result = postman.read_collection(args.file)
         written, secrets = postman.import_into(store, args.client, result)
     except (postman.PostmanError, StoreError) as exc:
         _complain(str(exc))
         return 1
-    _say(_("{count} requests imported into «{client}».").format(count=len(written), client=args.client))
+    except RecursionError:  # json and the collection walk follow nesting by recursion
+        _complain(_("{file}: its folders are nested too deeply to import. Nothing was imported.").format(file=args.file.name))
+        return 1
+    client = store.client_of(written[0]) if written else args.client.strip()
+    _say(ngettext("{count} request imported into «{client}».", "{count} requests imported into «{client}».", len(written)).format(
+        count=len(written), client=client))
     for note in result.notes:
         _say("  " + note)
-    for variable in secrets:
-        _say("  " + _("The secret «{name}» was not saved to a file: enter it in the client's variables.").format(name=variable.name))
+    _keep_secrets(client, secrets)
     return 0
+
+
+def _keep_secrets(client: str, secrets: list) -> None:
+    """Secret values that came in the file go to the system keyring, as in the window; never to a file."""
+    if not secrets:
+        return
+    store = SecretStore()
+    usable = store.status().ok
+    for variable in secrets:
+        if usable:
+            try:
+                store.set(client, variable.name, variable.value)
+            except KeyringUnavailable:
+                usable = False
+            else:
+                _say("  " + _("The secret «{name}» was kept in the password store, not in a file.").format(name=variable.name))
+                continue
+        _say("  " + _("The secret «{name}» was not saved to a file: enter it in the client's variables.").format(name=variable.name))
 
 
 def main_export(argv: list[str]) -> int:
@@ -143,8 +245,8 @@ def main_export(argv: list[str]) -> int:
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
-    store = Store(args.store)
     try:
+        store = _store(args)
         collection = postman.export_client(store, args.client, args.folder)
         postman.write_export(args.output, collection)
     except StoreError as exc:

@@ -1,40 +1,40 @@
-"""One translation entry point for core and UI: `_()` looks English source text up in the Qt .ts catalogues."""
+"""One translation entry point for core, CLI and UI: gettext over the compiled catalogues (`_`, `ngettext`)."""
 from __future__ import annotations
 
+import gettext
+import io
 import locale
 import os
-import xml.etree.ElementTree as ET
+from functools import lru_cache
 from pathlib import Path
 
 from desktop.core.paths import resource_root
 
 LANGUAGES = ("ru", "en")
+DOMAIN = "wappi-desk"  # the same name as desktop.catalogs.DOMAIN, without importing Babel at start-up
 
 _language = "en"
-_catalog: dict[str, str] = {}
+_translation: gettext.NullTranslations = gettext.NullTranslations()
 
 
 def catalog_dir() -> Path:
     return resource_root() / "resources" / "i18n"
 
 
-def load_catalog(lang: str) -> dict[str, str]:
-    """Every source -> translation pair of the .ts files in resources/i18n/<lang>/."""
-    pairs: dict[str, str] = {}
-    folder = catalog_dir() / lang
-    if not folder.is_dir():
-        return pairs
-    for path in sorted(folder.glob("*.ts")):
-        root = ET.parse(path).getroot()
-        for message in root.iter("message"):
-            source = message.findtext("source")
-            translation = message.find("translation")
-            if source is None or translation is None or not translation.text:
-                continue
-            if translation.get("type") in ("unfinished", "obsolete", "vanished"):
-                continue
-            pairs[source] = translation.text
-    return pairs
+@lru_cache(maxsize=None)
+def translation(lang: str) -> gettext.NullTranslations:
+    """The catalogue of one language, independent of the UI language (a reply written in the client's language)."""
+    if lang not in LANGUAGES or lang == "en":
+        return gettext.NullTranslations()
+    localedir = catalog_dir()
+    try:
+        from desktop import catalogs
+    except ImportError:  # a frozen bundle ships only the compiled .mo, without Babel
+        catalogs = None
+    if catalogs is not None and catalogs.is_stale(localedir, lang):
+        # A checkout whose .po files changed after install: compile in memory rather than show stale text.
+        return gettext.GNUTranslations(io.BytesIO(catalogs.mo_bytes(localedir, lang)))
+    return gettext.translation(DOMAIN, str(localedir), languages=[lang], fallback=True)
 
 
 def system_language() -> str:
@@ -48,11 +48,11 @@ def system_language() -> str:
 
 def set_language(lang: str) -> str:
     """Switch the language ("ru", "en" or "auto"); returns the one in force."""
-    global _language, _catalog
+    global _language, _translation
     if lang not in LANGUAGES:
         lang = system_language()
     _language = lang
-    _catalog = load_catalog(lang) if lang != "en" else {}
+    _translation = translation(lang)
     return lang
 
 
@@ -62,7 +62,12 @@ def language() -> str:
 
 def _(text: str) -> str:
     """The UI-language form of an English source string."""
-    return _catalog.get(text, text)
+    return _translation.gettext(text)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The UI-language form for a count: `ngettext("{n} request", "{n} requests", n).format(n=n)`."""
+    return _translation.ngettext(singular, plural, n)
 
 
 def pick(value: str | dict | None) -> str:

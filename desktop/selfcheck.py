@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -24,6 +25,20 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def run(timeout_s: float = 20.0) -> int:
+    """The check in a throw-away data folder: the agent's clients, history and drafts are never read or written."""
+    with tempfile.TemporaryDirectory(prefix="wappi-desk-self-check-") as home:
+        scratch_home(home)
+        return _check(timeout_s)
+
+
+def scratch_home(home: str) -> None:
+    """Point the app's folders (and Qt's and fontconfig's caches, via XDG) at `home` for the rest of this process."""
+    os.environ["WAPPI_DESK_HOME"] = home
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        os.environ[name] = os.path.join(home, name.lower())
+
+
+def _check(timeout_s: float) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["NO_PROXY"] = "127.0.0.1,localhost"
     from PySide6.QtCore import QEventLoop, QTimer

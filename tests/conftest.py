@@ -11,7 +11,7 @@ os.environ["NO_PROXY"] = "127.0.0.1,localhost"
 os.environ["no_proxy"] = "127.0.0.1,localhost"
 
 REPO = Path(__file__).resolve().parent.parent
-# WAPPI_SHARED points at it from a worktree that does not sit beside shared/.
+# WAPPI_SHARED points at the shared folder when the checkout does not sit beside it (a git worktree, say).
 SHARED = Path(os.environ.get("WAPPI_SHARED") or REPO.parent / "shared")
 
 

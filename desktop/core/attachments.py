@@ -472,8 +472,37 @@ def _stream(parts: list[bytes | Attachment]) -> Iterator[bytes]:
             yield bytes(view[start : start + SEND_CHUNK])
 
 
+# In Response.sent_body each attached file stands as this marker (its first base64 characters, name, file size and
+# base64 length), which a view puts into words in the agent's language. NUL is in no file name and no JSON text.
+SENT_FILE = re.compile(rb"\x00file\x00(?P<head>[^\x00]*)\x00(?P<name>[^\x00]*)\x00(?P<size>\d+)\x00(?P<chars>\d+)\x00")
+
+
+@dataclass(frozen=True)
+class SentFile:
+    """A file as it went out inside a body: recognisable by its first characters, without its megabytes."""
+
+    head: str
+    name: str
+    size: int    # the file's own bytes
+    chars: int   # the base64 characters that went on the wire for it
+
+
 def _summary(attachment: Attachment) -> str:
-    return f"{str(attachment.data[:32], 'ascii', 'replace')}… [{attachment.name}: {len(attachment.data)} base64 characters]"
+    head = str(attachment.data[:32], "ascii", "replace")
+    name = attachment.name.replace("\x00", "")
+    return f"\x00file\x00{head}\x00{name}\x00{attachment.size}\x00{len(_prefix(attachment)) + len(attachment.data)}\x00"
+
+
+def sent_parts(sent: bytes) -> list[bytes | SentFile]:
+    """Split a Response.sent_body into the text sent as is and the files summarised in it."""
+    parts: list[bytes | SentFile] = []
+    at = 0
+    for match in SENT_FILE.finditer(sent):
+        parts.append(sent[at : match.start()])
+        parts.append(SentFile(match["head"].decode("ascii", "replace"), match["name"].decode("utf-8", "replace"), int(match["size"]), int(match["chars"])))
+        at = match.end()
+    parts.append(sent[at:])
+    return [part for part in parts if part != b""]
 
 
 def _verify(attachment: Attachment) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, islice, repeat
 
 from desktop.core.models import Response
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 # One JSON token: a string (its closing quote optional, for a body cut short), a punctuation mark, or a bare word.
 TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?|[{}\[\],:]|[^\s{}\[\],:"]+')
@@ -88,9 +88,9 @@ def classify(response: Response) -> BodyKind:
     ctype = response.content_type
     picture = image_format(body)
     if picture:
-        return BodyKind("image", [_("A picture ({format}, {size} bytes).").format(format=picture, size=len(body))], picture)
+        return BodyKind("image", [ngettext("A picture ({format}, {size} byte).", "A picture ({format}, {size} bytes).", len(body)).format(format=picture, size=len(body))], picture)
     if looks_binary(body):
-        note = _("Binary data: {size} bytes, type {type}.").format(size=len(body), type=ctype or _("not stated"))
+        note = ngettext("Binary data: {size} byte, type {type}.", "Binary data: {size} bytes, type {type}.", len(body)).format(size=len(body), type=ctype or _("not stated"))
         return BodyKind("binary", [note])
     notes = []
     code = charset(response)

@@ -1,12 +1,16 @@
 """The on-disk collection format: one JSON file per request, a folder per client or group, a schema version."""
 from __future__ import annotations
 
+import contextvars
+import functools
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.atomicfile import write_atomic
+from desktop.core.atomicfile import remove_stale_temporaries, write_atomic
 from desktop.core.models import Request
 from desktop.i18n import _, pick
 
@@ -14,6 +18,11 @@ SCHEMA_VERSION = 1
 FOLDER_FILE = "folder.json"
 # A client's variables live beside its requests; the tree loader leaves this file alone.
 ENVIRONMENT_FILE = "environment.json"
+# A request file holds its attachments as base64; anything bigger than this is not one of ours.
+MAX_FILE_BYTES = 128 * 1024 * 1024
+# Deeper folders are reported and skipped (the loader recurses, and no agent groups requests 64 levels deep).
+MAX_DEPTH = 64
+SCHEMAS = Path(__file__).with_name("schemas")
 # Keys the Request model owns; every other key of a file is kept in `meta` and written back unchanged.
 _MODEL_KEYS = {"schema_version", "kind", "name", "method", "url", "params", "headers", "body"}
 
@@ -40,15 +49,11 @@ class Folder:
 
 
 def request_from_data(data: Any, source: str = "") -> tuple[Request, dict[str, Any]]:
-    if not isinstance(data, dict) or data.get("kind", "request") != "request":
+    # "kind" is required: a Postman file or any other JSON lying in a client's folder is not taken for a request.
+    if not isinstance(data, dict) or data.get("kind") != "request":
         raise FormatError(_("{file}: this is not a request file").format(file=source))
-    version = data.get("schema_version", 1)
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise FormatError(
-            _("{file}: made by a newer version of Wappi Desk (format {version}); update the app to open it").format(
-                file=source, version=version
-            )
-        )
+    check_version(data, source)
+    check_shape(data, "request", source)
     request = Request.from_dict({**data, "name": pick(data.get("name"))})
     meta = {key: value for key, value in data.items() if key not in _MODEL_KEYS}
     if isinstance(data.get("name"), dict):
@@ -56,16 +61,105 @@ def request_from_data(data: Any, source: str = "") -> tuple[Request, dict[str, A
     return request, meta
 
 
+def check_version(data: dict[str, Any], source: str) -> None:
+    """FormatError for a file written by a newer Wappi Desk (its fields may mean something else)."""
+    version = data.get("schema_version", 1)
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise FormatError(
+            _("{file}: made by a newer version of Wappi Desk (format {version}); update the app to open it").format(
+                file=source, version=version
+            )
+        )
+
+
+# Off while the app's own shipped collection loads (load_tree(..., trusted=True)): the test-suite checks every shipped
+# file against the schemas, and checking them again at each start cost ~0.8 s (jsonschema's import and 161 files)
+# before the window could paint. Every other folder is checked file by file.
+_shape_checks = contextvars.ContextVar("shape_checks", default=True)
+
+
+@functools.cache
+def _validator(kind: str):
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8")))
+
+
+def check_shape(data: Any, kind: str, source: str) -> None:
+    """FormatError naming the file and the first field of the wrong type, by the schema schemas/<kind>.schema.json."""
+    if not _shape_checks.get():
+        return
+    from jsonschema.exceptions import best_match
+
+    validator = _validator(kind)
+    if validator.is_valid(data):
+        return
+    error = best_match(validator.iter_errors(data))
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path).lstrip(".")
+    if error.validator == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        reason = _("«{field}» should be {expected}, not {actual}").format(
+            field=where, expected=_(" or ").join(_type_word(t) for t in wanted), actual=_type_word(_json_type(error.instance))
+        )
+    else:
+        reason = _("«{field}» has a value Wappi Desk cannot use").format(field=where or "…")
+    raise FormatError(_("{file}: {reason}. The file was skipped and not changed.").format(file=source, reason=reason))
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _type_word(name: str) -> str:
+    words = {
+        "null": _("empty (null)"),
+        "boolean": _("true or false"),
+        "integer": _("a whole number"),
+        "number": _("a number"),
+        "string": _("text"),
+        "array": _("a list"),
+        "object": _("a group of named fields"),
+    }
+    return words.get(name, name)
+
+
+def read_json(path: Path) -> Any:
+    """The JSON of a regular file of a sane size; FormatError naming the file otherwise."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise FormatError(_("{file}: this is not a regular file and was skipped").format(file=path.name))
+        if info.st_size > MAX_FILE_BYTES:
+            raise FormatError(
+                _("{file}: the file is too large ({size} MB; the limit is {limit} MB) and was skipped").format(
+                    file=path.name, size=info.st_size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)
+                )
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(_("{file}: cannot be read ({reason})").format(file=path.name, reason=exc.strerror)) from exc
+    try:
+        # ValueError covers bad JSON, bad UTF-8 and numbers too long to convert; RecursionError, absurd nesting.
+        return json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise FormatError(_("{file}: the file is damaged (not valid JSON) and was skipped").format(file=path.name)) from exc
+
+
 def read_request(path: Path) -> tuple[Request, dict[str, Any]]:
     """Load one request file; raises FormatError with a plain message on any problem."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise FormatError(_("{file}: cannot be read ({reason})").format(file=path.name, reason=exc.strerror)) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FormatError(_("{file}: the file is damaged (not valid JSON) and was skipped").format(file=path.name)) from exc
-    return request_from_data(data, path.name)
+    return request_from_data(read_json(path), path.name)
 
 
 def request_to_data(request: Request, meta: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -80,32 +174,68 @@ def request_to_data(request: Request, meta: dict[str, Any] | None = None) -> dic
 
 
 def dump_request(request: Request, meta: dict[str, Any] | None = None) -> bytes:
-    # Indented, key order kept, UTF-8 text unescaped: readable and diff-friendly.
-    return (json.dumps(request_to_data(request, meta), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_bytes(request_to_data(request, meta))
+
+
+def json_bytes(data: Any) -> bytes:
+    """The bytes of one of our files: indented, key order kept, UTF-8 text unescaped (readable, diff-friendly)."""
+    try:
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (from a \\ud800 escape in an imported file) has no UTF-8 form; escaped, it round-trips.
+        return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
 
 
 def write_request(path: Path, request: Request, meta: dict[str, Any] | None = None) -> None:
     write_atomic(Path(path), dump_request(request, meta))
 
 
-def load_tree(root: Path) -> tuple[Folder, list[str]]:
-    """Read a folder of request files. Damaged or too-new files are skipped and named in the problem list."""
+def load_tree(root: Path, trusted: bool = False) -> tuple[Folder, list[str]]:
+    """Read a folder of request files. Damaged or too-new files are skipped and named in the problem list.
+
+    `trusted`: the app's own shipped collection, whose shapes the test-suite has checked (see `_shape_checks`).
+    """
     problems: list[str] = []
-    return _load_folder(Path(root), problems), problems
+    token = _shape_checks.set(not trusted)
+    try:
+        return _load_folder(Path(root), problems, frozenset(), 0), problems
+    finally:
+        _shape_checks.reset(token)
 
 
-def _load_folder(path: Path, problems: list[str]) -> Folder:
+def load_shipped(root: Path) -> tuple[Folder, list[str]]:
+    """The app's own shipped collection, loaded without per-file shape checks (the test-suite makes them).
+
+    Should a shipped file be damaged after all, it is loaded again with the checks: that file is skipped by name.
+    """
+    try:
+        return load_tree(root, trusted=True)
+    except Exception:  # a damaged shipped file must not stop the app: the checked load names it instead
+        return load_tree(root)
+
+
+def read_folder_meta(folder_file: Path) -> dict[str, Any]:
+    """A folder.json's fields; FormatError naming the file when it is damaged, newer or of the wrong shape."""
+    data = read_json(folder_file)
+    if not isinstance(data, dict):
+        raise FormatError(_("{file}: this is not a folder description").format(file=folder_file.name))
+    check_version(data, folder_file.name)
+    check_shape(data, "folder", folder_file.name)
+    return data
+
+
+def _load_folder(path: Path, problems: list[str], above: frozenset[Path], depth: int) -> Folder:
     meta: dict[str, Any] = {}
     folder_file = path / FOLDER_FILE
     if folder_file.is_file():
         try:
-            meta = json.loads(folder_file.read_text(encoding="utf-8"))
-            if not isinstance(meta, dict):
-                raise ValueError
-        except (OSError, UnicodeDecodeError, ValueError):
-            problems.append(_("{file}: the folder description is damaged; the folder name is used instead").format(file=str(folder_file)))
-            meta = {}
+            meta = read_folder_meta(folder_file)
+        except FormatError as exc:
+            problems.append(_("{problem} The folder name is used instead.").format(problem=str(exc)))
     folder = Folder(path=path, name=pick(meta.get("name")) or path.name, meta=meta)
+    # A symbolic link back up the tree would otherwise be walked for ever.
+    above = above | {path.resolve()}
+    remove_stale_temporaries(path)
     try:
         entries = sorted(path.iterdir(), key=lambda p: p.name)
     except OSError as exc:
@@ -114,8 +244,21 @@ def _load_folder(path: Path, problems: list[str]) -> Folder:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            folder.children.append(_load_folder(entry, problems))
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if entry.resolve() in above:
+                problems.append(_("{file}: a link back to a folder above it; skipped").format(file=str(entry)))
+            elif depth + 1 >= MAX_DEPTH:
+                problems.append(
+                    _("{file}: folders are nested more than {limit} levels deep; the deeper ones were skipped").format(
+                        file=str(entry), limit=MAX_DEPTH
+                    )
+                )
+            else:
+                folder.children.append(_load_folder(entry, problems, above, depth + 1))
         elif entry.suffix == ".json" and entry.name not in (FOLDER_FILE, ENVIRONMENT_FILE):
             try:
                 request, item_meta = read_request(entry)

@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 from desktop.core.variables import Environment, Variable
+from desktop.i18n import LANGUAGES
+
+# A client's reply language ("ru" or "en") is kept in the client's environment file; Russian unless set.
+REPLY_LANGUAGES = LANGUAGES
+DEFAULT_REPLY_LANGUAGE = "ru"
 
 SANDBOX = "Sandbox"
 WAPPI = "Wappi"
@@ -29,3 +34,9 @@ def wappi_environment() -> Environment:
 def shipped_environments(base_url: str, profile_id: str, token: str) -> list[Environment]:
     """Sandbox first: it is the default on a fresh install."""
     return [sandbox_environment(base_url, profile_id, token), wappi_environment()]
+
+
+def reply_language(environment: Environment | None) -> str:
+    """The language to write to the client in: the environment's setting, Russian when there is no environment."""
+    language = environment.reply_language if environment is not None else DEFAULT_REPLY_LANGUAGE
+    return language if language in REPLY_LANGUAGES else DEFAULT_REPLY_LANGUAGE

@@ -24,9 +24,10 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from desktop.core.variables import VARIABLE
 from desktop.i18n import _
 
 ERROR = "error"
@@ -62,14 +63,18 @@ class Problem:
     fix: Fix | None = None
     start: int = 0
     end: int = 0
+    field: str = ""  # the top-level field the problem is in, when there is one
+    kind: str = ""  # a finer kind within `code` (e.g. "starts-with-8" for bad-recipient), for the reply to the client
 
 
 # ---------------------------------------------------------------- token patterns
 
 _WS = re.compile(r"[ \t\n\r]*+")
+# The app's own `{{variable}}` and `{{file:…}}` placeholders stand for a value filled in at send time.
 _TOKEN = re.compile(
     r"""
-     (?P<punct>[{}\[\]:,])
+     (?P<placeholder>\{\{\s*[^{}\s]+?\s*\}\})
+    |(?P<punct>[{}\[\]:,])
     |(?P<dq>")
     |(?P<num>[-+]?(?:\.?[0-9](?:[eE][-+]|[\w.])*+|(?:Infinity|NaN|inf|nan)\b))
     |(?P<word>[^\W\d]\w*+)
@@ -82,14 +87,15 @@ _TOKEN = re.compile(
     re.S | re.X,
 )
 _STRICT_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
-_DQ_BODY = re.compile(r'[^"\\\x00-\x1f]*+')
-_ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})')
+# Plain text and valid escapes in one C-speed match: the loop below runs only at a mistake.
+_DQ_BODY = re.compile(r'(?:[^"\\\x00-\x1f]++|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*+')
 _DQ_REST = re.compile(r'[^"\\]*+(?:\\.[^"\\]*+)*+"', re.S)
 _AFTER_CLOSE = re.compile(r"[ \t]*(?:[,:}\]\r\n]|\Z)")
 _SQ_STRING = re.compile(r"'[^'\\\n]*+(?:\\.[^'\\\n]*+)*+'")
 _SMART_BODY = re.compile(r"[^“”„«»‘’‚‹›\"'\n]*+")
 _BARE_TEXT = re.compile(r"[^,{}\[\]:\"\n]*")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_CONTROL_RUN = re.compile(r"[\x00-\x1f]+")
 _WA_ID = re.compile(r"[0-9]{5,20}(?:-[0-9]+)?@(?:c\.us|g\.us|s\.whatsapp\.net)")
 
 _LITERALS = {"true", "false", "null"}
@@ -137,6 +143,7 @@ class _Finding:
     message: str
     replacement: str | None = None
     safe: bool = True
+    kind: str = ""
 
 
 _TYPE_WORDS = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
@@ -165,8 +172,6 @@ def _normalized_phone(value: str) -> str:
 
 def _recipient_finding(key: str, value: str, fmt: str, severity: str) -> _Finding | None:
     """Why a recipient or phone string will not be delivered, with the corrected form; None when fine."""
-    if "{{" in value:  # a {{variable}} is checked after it is filled in
-        return None
     if fmt == "recipient" and _WA_ID.fullmatch(value):
         return None
     if re.fullmatch(r"[0-9]{10,15}", value) and not (len(value) == 11 and value.startswith("8")):
@@ -174,31 +179,45 @@ def _recipient_finding(key: str, value: str, fmt: str, severity: str) -> _Findin
     fixed = _normalized_phone(value)
     example = '"{}": "{}"'.format(key, fixed if len(fixed) >= 10 else "79990001122")
     if not value.strip():
-        message = _("The recipient is empty. Write the phone number with the country code. Correct: {example}")
+        kind, message = "empty", _("The recipient is empty. Write the phone number with the country code. Correct: {example}")
     elif re.search(r"[+\s\-()]", value) and re.fullmatch(r"[0-9+\s\-().]+", value):
-        message = _(
+        kind, message = "formatted", _(
             "Write the number as digits only, with the country code and without +, spaces, dashes or brackets. "
             "Correct: {example}"
         )
     elif re.fullmatch(r"8[0-9]{10}", value):
-        message = _("A Russian number that starts with 8 will not be delivered: start it with 7. Correct: {example}")
+        kind, message = "starts-with-8", _(
+            "A Russian number that starts with 8 will not be delivered: start it with 7. Correct: {example}")
     elif re.fullmatch(r"9[0-9]{9}", value):
-        message = _("The country code is missing: a Russian number starts with 7. Correct: {example}")
+        kind, message = "no-country-code", _(
+            "The country code is missing: a Russian number starts with 7. Correct: {example}")
     elif fmt == "recipient":
-        message = _(
+        kind, message = "not-a-recipient", _(
             "This is neither a phone number with the country code nor a …@c.us or …@g.us id. Correct: {example}"
         )
     else:
-        message = _("This is not a phone number with the country code. Correct: {example}")
+        kind, message = "not-a-recipient", _("This is not a phone number with the country code. Correct: {example}")
     replacement = json.dumps(fixed) if len(fixed) >= 10 and fixed != value else None
     # Turning 8… into 7… or dropping characters is a guess about the client's data: offer it, never apply it unasked.
-    return _Finding("bad-recipient", severity, message.format(example=example), replacement, safe=False)
+    return _Finding("bad-recipient", severity, message.format(example=example), replacement, safe=False, kind=kind)
 
 
 def _value_findings(key: str, kind: str, value: Any, spec: dict | None) -> list[_Finding]:
     """Problems of one field value. kind: string/integer/number/boolean/null/array/object; value is the
     decoded string for strings, the token text for numbers."""
-    if spec is None:
+    if kind == "placeholder":  # filled in at send time: nothing to say about it yet
+        return []
+    if kind == "string" and isinstance(value, str) and VARIABLE.search(value):
+        # Only the quoting is known before the placeholder is filled in: a type check still applies, formats do
+        # not, except a "data:" prefix written before a file placeholder.
+        if spec is not None and spec.get("format") == "base64" and value.startswith("data:"):
+            return _format_findings(key, value, "base64")
+        want = spec.get("type") if spec is not None else None
+        if isinstance(want, str) and want in _TYPE_WORDS and not _kind_fits(kind, want):
+            return [_wrong_type(key, kind, value, want)]
+        return []
+    if spec is None or ("format" not in spec and _is_phone_key(key)):
+        # No rule, or one that only says "text": a phone-like key is still checked as a phone number.
         if not _is_phone_key(key):
             return []
         if kind in ("integer", "number"):
@@ -219,7 +238,7 @@ def _value_findings(key: str, kind: str, value: Any, spec: dict | None) -> list[
 
 
 def _kind_fits(kind: str, want: str) -> bool:
-    return kind == want or (want == "number" and kind == "integer")
+    return kind in (want, "placeholder") or (want == "number" and kind == "integer")
 
 
 def _phone_as_number(key: str, token: str) -> _Finding:
@@ -227,7 +246,8 @@ def _phone_as_number(key: str, token: str) -> _Finding:
     message = _("A phone number must be text in double quotes, not a number. Correct: {example}").format(
         example=example
     )
-    return _Finding("phone-as-number", ERROR, message, json.dumps(token))
+    # Offered, never applied unasked: a safe fix does not change what a valid body says.
+    return _Finding("phone-as-number", ERROR, message, json.dumps(token), safe=False)
 
 
 def _wrong_type(key: str, kind: str, value: Any, want: str) -> _Finding:
@@ -246,7 +266,7 @@ def _wrong_type(key: str, kind: str, value: Any, want: str) -> _Finding:
     message = _("The field \"{key}\" must be {expected}, not {actual}. Correct: {example}").format(
         key=key, expected=_type_word(want), actual=_type_word(kind), example=example
     )
-    return _Finding("wrong-type", ERROR, message, replacement)
+    return _Finding("wrong-type", ERROR, message, replacement, safe=False, kind=want)
 
 
 def _format_findings(key: str, value: str, fmt: str) -> list[_Finding]:
@@ -261,13 +281,13 @@ def _format_findings(key: str, value: str, fmt: str) -> list[_Finding]:
                 "Correct: \"{key}\": \"/9j/4AAQ…\""
             ).format(key=key)
             replacement = json.dumps(value[comma + 1:]) if comma >= 0 else None
-            return [_Finding("bad-format", ERROR, message, replacement, safe=False)]
+            return [_Finding("bad-format", ERROR, message, replacement, safe=False, kind="data-prefix")]
         if re.search(r"[^A-Za-z0-9+/=\s]", value):
             message = _("This is not base64: only letters, digits, + / and = are allowed. Correct: \"{key}\": \"/9j/4AAQ…\"")
-            return [_Finding("bad-format", ERROR, message.format(key=key))]
-    if fmt == "url" and "{{" not in value and not re.match(r"https?://\S+$", value.strip()):
+            return [_Finding("bad-format", ERROR, message.format(key=key), kind="not-base64")]
+    if fmt == "url" and not re.match(r"https?://\S+$", value.strip()):
         message = _("A link must start with https://. Correct: \"{key}\": \"https://example.com/file.pdf\"")
-        return [_Finding("bad-format", ERROR, message.format(key=key))]
+        return [_Finding("bad-format", ERROR, message.format(key=key), kind="not-a-link")]
     return []
 
 
@@ -289,7 +309,8 @@ def _body_findings(root_kind: str | None, fields: dict[str, tuple[str, Any]], it
                     message = _("Each item of the list must be {expected}, not {actual}.").format(
                         expected=_type_word(item_type), actual=_type_word(kind))
                     replacement = json.dumps(value) if item_type == "string" and kind in ("integer", "number") else None
-                    out.append((None, index, _Finding("wrong-type", ERROR, message, replacement)))
+                    out.append((None, index, _Finding("wrong-type", ERROR, message, replacement, safe=False,
+                                                      kind=item_type)))
         return out
     if field_map is None:
         return out
@@ -305,7 +326,7 @@ def _body_findings(root_kind: str | None, fields: dict[str, tuple[str, Any]], it
                     sample = '"79990001122"'
                 message = _("The required field \"{key}\" is missing. Add it, for example: {example}").format(
                     key=key, example='"{}": {}'.format(key, sample))
-                out.append((None, None, _Finding("missing-field", ERROR, message)))
+                out.append((key, None, _Finding("missing-field", ERROR, message)))
             continue
         kind, value = fields[key]
         out.extend((key, None, f) for f in _value_findings(key, kind, value, spec))
@@ -383,11 +404,13 @@ class _Frame:
 class _Scanner:
     """One pass over the text: a regex tokenizer feeding an explicit-stack parser (no recursion)."""
 
-    def __init__(self, text: str, rules: Any):
+    def __init__(self, text: str, rules: Any, limit: int | None = MAX_PROBLEMS):
         self.text = text
         self.rules = rules
+        self.limit = limit  # None: every problem (fix() needs them all)
+        self.placeholders: list[tuple[int, int]] = []  # bare {{…}} values, outside any string
         self.field_map = _field_spec(rules)[0]
-        self.raw: list[tuple[str, str, int, int, Fix | None]] = []  # code, severity, start, end, fix
+        self.raw: list[tuple] = []  # code, severity, start, end, message, fix, field, kind
         self.stack: list[_Frame] = []
         self.state = _TOP
         self.prev_end = 0  # end of the last significant token: where missing commas and brackets go
@@ -401,20 +424,26 @@ class _Scanner:
         self.item_spans: list[tuple[int, int]] = []
 
     def add(self, code: str, start: int, end: int, message: str, fix: Fix | None = None,
-            severity: str = ERROR) -> None:
-        if len(self.raw) < MAX_PROBLEMS:
-            self.raw.append((code, severity, start, max(end, start), message, fix))
+            severity: str = ERROR, field: str = "", kind: str = "") -> None:
+        if self.limit is None or len(self.raw) < self.limit:
+            self.raw.append((code, severity, start, max(end, start), message, fix, field, kind))
+
+    def full(self) -> bool:
+        return self.limit is not None and len(self.raw) >= self.limit
 
     # ---- tokens
 
     def run(self) -> None:
         text, n = self.text, len(self.text)
         pos = _WS.match(text, 0).end()
-        while pos < n and len(self.raw) < MAX_PROBLEMS:
+        while pos < n and not self.full():
             m = _TOKEN.match(text, pos)
             group = m.lastgroup
             start, end = m.start(), m.end()
-            if group == "punct":
+            if group == "placeholder":
+                self.placeholders.append((start, end))
+                self.on_token("placeholder", start, end, text[start:end])
+            elif group == "punct":
                 self.on_token(text[start], start, end, None)
             elif group == "dq":
                 end, value = self.scan_dq(start)
@@ -508,11 +537,11 @@ class _Scanner:
             if ch == '"':
                 end = pos + 1
                 break
+            if self.full():  # nothing more will be reported: find the end at C speed
+                m = _DQ_REST.match(text, pos)
+                end = m.end() if m else n
+                return end, text[start + 1:end - 1]
             if ch == "\\":
-                m = _ESCAPE.match(text, pos)
-                if m:
-                    pos = m.end()
-                    continue
                 clean = False
                 bad = text[pos:pos + 2]
                 if bad == "\\'":
@@ -526,21 +555,26 @@ class _Scanner:
                            "Correct: {example}").format(escape=bad, example=example), fix)
                 pos += len(bad)
                 continue
-            # A raw control character: a line break may be a multi-line string or a missing closing quote.
-            if ch in "\n\r" and pos > multiline_end:
+            # Raw control characters, a run at a time (a pasted body can hold a million of them).
+            run = _CONTROL_RUN.match(text, pos).group()
+            line_break = "\n" in run or "\r" in run
+            # A line break may be a multi-line string or a missing closing quote.
+            if line_break and pos > multiline_end:
                 m = _DQ_REST.match(text, pos)
                 if m is None or not _AFTER_CLOSE.match(text, m.end()):
                     end = self.unterminated(start, pos)
                     return end, text[start + 1:end]
                 multiline_end = m.end()
             clean = False
-            words = {"\n": ("\\n", _("A line break inside text is not allowed. Write \\n instead.")),
-                     "\r": ("\\r", _("A line break inside text is not allowed. Write \\n instead.")),
-                     "\t": ("\\t", _("A tab inside text is not allowed. Write \\t instead."))}
-            escape, message = words.get(ch, ("\\u%04x" % ord(ch), _(
-                "An invisible control character (code {code}) inside the text. Remove it.").format(code=ord(ch))))
-            self.add("control-character", pos, pos + 1, message, Fix(pos, pos + 1, escape))
-            pos += 1
+            if line_break:
+                message = _("A line break inside text is not allowed. Write \\n instead.")
+            elif run.count("\t") == len(run):
+                message = _("A tab inside text is not allowed. Write \\t instead.")
+            else:
+                code = next(ord(c) for c in run if c != "\t")
+                message = _("An invisible control character (code {code}) inside the text. Remove it.").format(code=code)
+            self.add("control-character", pos, pos + len(run), message, Fix(pos, pos + len(run), json.dumps(run)[1:-1]))
+            pos += len(run)
         if _ZERO_WIDTH.search(text, start, end):
             for m in _ZERO_WIDTH.finditer(text, start, end):
                 self.add("invisible-character", m.start(), m.end(),
@@ -569,12 +603,12 @@ class _Scanner:
             end = m.end()
             content = text[start + 1:end - 1]
             value = content.replace("\\'", "'")
-            replacement = '"' + value.replace('"', '\\"') + '"'
+            replacement = _as_json_string(value)
             self.add("single-quotes", start, end, _("Text in single quotes. JSON needs double quotes. "
                      "Correct: {example}").format(example=_short(replacement)), Fix(start, end, replacement))
             return end, value
         end, content = self.line_rest(start)
-        replacement = '"' + content.replace('"', '\\"') + '"'
+        replacement = _as_json_string(content)
         self.add("unterminated-string", start, end, _("This text starts with a single quote and has no closing "
                  "quote. JSON needs double quotes on both sides. Correct: {example}").format(
                      example=_short(replacement)), Fix(start, end, replacement))
@@ -596,7 +630,7 @@ class _Scanner:
             end, content = body_end + 1, text[start + 1:body_end]
         else:
             end, content = self.line_rest(start)
-        replacement = '"' + content + '"'
+        replacement = _as_json_string(content)
         quotes = text[start] + (text[body_end] if closed else "")
         self.add("smart-quotes", start, end, _("Typographic quotes {quotes}, usually pasted from a messenger or "
                  "Word. JSON needs plain double quotes. Correct: {example}").format(
@@ -615,7 +649,7 @@ class _Scanner:
                 self.add("unexpected-token", start, end, _("A colon is missing after the field name. "
                          "Correct: \"name\": {bracket}").format(bracket=kind), Fix(self.prev_end, self.prev_end, ":"))
             elif state == _COMMA_OR_CLOSE:
-                self.missing_comma(start, end)
+                self.missing_comma(start, end, kind)
             elif state in (_KEY, _KEY_OR_CLOSE):
                 self.unexpected(start, end)
             self.begin_value("object" if kind == "{" else "array", start, end, None)
@@ -640,7 +674,7 @@ class _Scanner:
             return
         # A scalar: string, number or word.
         if state == _COMMA_OR_CLOSE:
-            self.missing_comma(start, end)
+            self.missing_comma(start, end, kind)
             state = self.state
         if state in (_KEY, _KEY_OR_CLOSE):
             self.on_key(kind, start, end, value)
@@ -654,6 +688,8 @@ class _Scanner:
         text = self.text
         if kind == "str":
             key = value if value is not None else json.loads(text[start:end])
+        elif kind == "placeholder":
+            key = text[start:end]
         else:
             key = text[start:end]
             self.add("unquoted-key", start, end, _("A field name must be in double quotes. Correct: "
@@ -678,7 +714,9 @@ class _Scanner:
         spec = self.spec_for(frame, key)
         phone_number = kind == "num" and (
             (spec is None and _is_phone_key(key)) or (spec is not None and spec.get("format") in ("recipient", "phone")))
-        if kind == "num":
+        if kind == "placeholder":
+            vkind, decoded = "placeholder", token
+        elif kind == "num":
             vkind = "integer" if re.fullmatch(r"-?[0-9]+", token) else "number"
             if not phone_number and not _STRICT_NUMBER.fullmatch(token):
                 self.invalid_number(start, end, token)
@@ -709,7 +747,7 @@ class _Scanner:
         self.begin_value(vkind, start, end, decoded)
         if key is not None and spec is None:
             for finding in _value_findings(key, vkind, decoded, None):
-                self.add_finding(finding, start, end)
+                self.add_finding(finding, start, end, key)
         self.after_value(end, start)
 
     def spec_for(self, frame: _Frame | None, key: str | None) -> dict | None:
@@ -717,9 +755,9 @@ class _Scanner:
             return None
         return self.field_map.get(key)
 
-    def add_finding(self, finding: _Finding, start: int, end: int) -> None:
+    def add_finding(self, finding: _Finding, start: int, end: int, key: str | None = None) -> None:
         fix = Fix(start, end, finding.replacement, safe=finding.safe) if finding.replacement is not None else None
-        self.add(finding.code, start, end, finding.message, fix, finding.severity)
+        self.add(finding.code, start, end, finding.message, fix, finding.severity, key or "", finding.kind)
 
     def invalid_number(self, start: int, end: int, token: str) -> None:
         repaired = _repair_number(token)
@@ -748,13 +786,16 @@ class _Scanner:
         self.prev_start, self.prev_end = start, end
         self.state = _COMMA_OR_CLOSE if self.stack else _DONE
 
-    def missing_comma(self, start: int, end: int) -> None:
+    def missing_comma(self, start: int, end: int, kind: str) -> None:
         prev = _short(self.text[self.prev_start:min(self.prev_end, self.prev_start + 200)], 18)
         nxt = _short(self.text[start:min(end, start + 200)], 18)
+        in_object = self.stack[-1].kind == "{"
+        # In an object a comma helps only before what can be a field name: `{"a":1{"b":2}}` needs more than a comma.
+        safe = not in_object or kind in ("str", "word", "placeholder")
         self.add("missing-comma", start, end, _("A comma is missing before this. Separate items with commas. "
                  "Correct: {example}").format(example=_short(prev + ", " + nxt)),
-                 Fix(self.prev_end, self.prev_end, ","))
-        self.state = _KEY if self.stack[-1].kind == "{" else _AFTER_COMMA_VALUE
+                 Fix(self.prev_end, self.prev_end, ",", safe=safe))
+        self.state = _KEY if in_object else _AFTER_COMMA_VALUE
 
     def on_comma(self, start: int, end: int, reported: bool = False) -> None:
         state = self.state
@@ -826,13 +867,24 @@ class _Scanner:
         if self.rules is None:
             return
         for key, index, finding in _body_findings(self.root_kind, self.fields, self.items, self.rules):
-            if key is not None:
+            if key in self.field_spans:
                 start, end = self.field_spans[key]
             elif index is not None:
                 start, end = self.item_spans[index]
             else:
                 start, end = self.root_start, self.root_start + 1
-            self.add_finding(finding, start, end)
+            self.add_finding(finding, start, end, key)
+
+
+def _as_json_string(content: str) -> str:
+    """Text found between the wrong quotes as a JSON string: as typed when that is valid, else fully escaped."""
+    typed = '"' + content.replace('"', '\\"') + '"'
+    try:
+        if isinstance(json.loads(typed), str):
+            return typed
+    except ValueError:
+        pass
+    return json.dumps(content, ensure_ascii=False)
 
 
 def _repair_number(token: str) -> str | None:
@@ -861,31 +913,55 @@ class _Locator:
         return index + 1, offset - line_start + 1
 
 
+def _scan(text: str, rules: Any, limit: int | None) -> _Scanner:
+    scanner = _Scanner(text, rules, limit)
+    scanner.run()
+    if scanner.state == -1 and rules is not None:
+        scanner.check_rules()
+    return scanner
+
+
+def _parses(text: str, placeholders: list[tuple[int, int]]) -> bool:
+    """Whether json.loads takes the text once each bare placeholder stands in as a string of its length."""
+    pieces, cursor = [], 0
+    for start, end in placeholders:
+        pieces += [text[cursor:start], '"' + "0" * (end - start - 2) + '"']
+        cursor = end
+    pieces.append(text[cursor:])
+    try:
+        json.loads("".join(pieces), parse_constant=_reject_constant)
+    except RecursionError:
+        return True  # deeper than Python's parser goes; the scanner found nothing wrong
+    except ValueError:
+        return False
+    return True
+
+
 def lint(text: str, rules: Any = None) -> list[Problem]:
-    """Every problem of a JSON body, in text order; never raises."""
+    """Every problem of a JSON body, in text order; never raises.
+
+    A fix marked safe is one `fix()` applies unasked; when applying them all would not give valid JSON,
+    none is marked safe (each can still be applied by hand)."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     if text.strip(" \t\n\r") and _fast_clean(text, rules):
         return []
-    scanner = _Scanner(text, rules)
-    scanner.run()
-    if scanner.state == -1 and rules is not None:
-        scanner.check_rules()
-    if not any(raw[1] == ERROR for raw in scanner.raw):
+    scanner = _scan(text, rules, MAX_PROBLEMS)
+    errors = [raw for raw in scanner.raw if raw[1] == ERROR]
+    if not errors:
         # Belt and braces: if json rejects what the scanner let through, say so rather than stay silent.
-        try:
-            json.loads(text, parse_constant=_reject_constant)
-        except RecursionError:
-            pass
-        except ValueError as exc:
-            pos = getattr(exc, "pos", 0) or 0
-            scanner.add("unexpected-token", pos, min(pos + 1, len(text)), _("This is not valid JSON here."))
+        if not _parses(text, scanner.placeholders):
+            scanner.add("unexpected-token", 0, min(1, len(text)), _("This is not valid JSON here."))
+    elif all(raw[5] is not None and raw[5].safe for raw in errors) and not _safe_fixed(text, rules, scanner)[1]:
+        scanner.raw = [raw[:5] + (replace(raw[5], safe=False),) + raw[6:] if raw[5] is not None else raw
+                       for raw in scanner.raw]
     locate = _Locator(text)
     problems = []
-    for code, severity, start, end, message, fix in sorted(scanner.raw, key=lambda r: (r[2], r[3])):
+    for code, severity, start, end, message, fix, field, kind in sorted(scanner.raw, key=lambda r: (r[2], r[3])):
         line, column = locate(start)
         end_line, end_column = locate(end)
-        problems.append(Problem(code, severity, line, column, end_line, end_column, message, fix, start, end))
+        problems.append(Problem(code, severity, line, column, end_line, end_column, message, fix, start, end,
+                                field, kind))
     return problems
 
 
@@ -894,13 +970,21 @@ def apply_fix(text: str, fix: Fix) -> str:
     return text[: fix.start] + fix.replacement + text[fix.end:]
 
 
-def fix(text: str, rules: Any = None) -> str:
-    """The text with every safe fix applied; a few rounds, since one fix can reveal the next problem."""
-    for _round in range(5):
-        fixes = sorted((p.fix for p in lint(text, rules) if p.fix is not None and p.fix.safe),
+_FIX_ROUNDS = 5  # one fix can reveal the next problem (a closed quote shows a missing comma)
+
+
+def _safe_fixed(text: str, rules: Any, scanner: _Scanner | None = None) -> tuple[str, bool]:
+    """The text with every safe fix applied, in a few rounds, and whether the result is valid JSON.
+    `scanner` is a finished scan of `text` that was not cut short, so the first round need not scan again."""
+    for round_number in range(_FIX_ROUNDS + 1):
+        if scanner is None or scanner.full():
+            scanner = _scan(text, rules, None)
+        fixes = sorted((raw[5] for raw in scanner.raw if raw[5] is not None and raw[5].safe),
                        key=lambda f: (f.start, f.end, f.order))
         if not fixes:
-            break
+            return text, not any(raw[1] == ERROR for raw in scanner.raw) and _parses(text, scanner.placeholders)
+        if round_number == _FIX_ROUNDS:
+            return text, False
         pieces, cursor = [], 0
         for item in fixes:
             if item.start < cursor:  # overlaps an earlier fix: the next round takes it
@@ -910,4 +994,14 @@ def fix(text: str, rules: Any = None) -> str:
             cursor = item.end
         pieces.append(text[cursor:])
         text = "".join(pieces)
-    return text
+        scanner = None
+        if "{{" not in text and _parses(text, []):
+            return text, True  # valid JSON has nothing left that a safe fix would change
+    return text, False
+
+
+def fix(text: str, rules: Any = None) -> str:
+    """The text with every safe fix applied: valid JSON whenever every error had a safe fix."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    return _safe_fixed(text, rules)[0]

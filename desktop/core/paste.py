@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.core.models import Request
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 # A paste bigger than this is not a request someone copied by hand; refuse it before any work.
 MAX_PASTE_CHARS = 4 * 1024 * 1024
@@ -60,7 +60,7 @@ def check_text(text: object) -> str:
 def check_header_count(count: int) -> None:
     if count > MAX_HEADERS:
         raise PasteError(
-            _("The request has {count} headers; at most {limit} can be imported. Remove the extra headers and paste again.").format(
+            ngettext("The request has {count} header; at most {limit} can be imported. Remove the extra headers and paste again.", "The request has {count} headers; at most {limit} can be imported. Remove the extra headers and paste again.", count).format(
                 count=count, limit=MAX_HEADERS
             )
         )

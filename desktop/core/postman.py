@@ -10,15 +10,9 @@ from typing import Any
 from urllib.parse import quote
 
 from desktop.core.atomicfile import write_atomic
-from desktop.core.collection import FOLDER_FILE, Folder, Item
+from desktop.core.collection import Folder, Item
 from desktop.core.models import Body, KeyValue, Request, split_url
-from desktop.core.store import (
-    FORBIDDEN_CHARS,
-    MAX_NAME,
-    RESERVED_NAMES,
-    Store,
-    StoreError,
-)
+from desktop.core.store import Incoming, Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, Variable
 from desktop.i18n import _, pick
 
@@ -308,49 +302,13 @@ def _auth(auth: Any, request: Request, dropped: list[str]) -> None:
 
 
 def import_into(store: Store, client: str, result: PostmanImport) -> tuple[list[Path], list[Variable]]:
-    """Save an import into a client (made if missing); returns the files written and the secret variables.
+    """Save an import into a client (made if missing), all or nothing; returns the files written and the secret variables.
 
     Secret values are not written to files: the caller puts them in the keyring (or asks the agent).
     """
-    if client.casefold() not in {c.casefold() for c in store.clients()}:
-        store.create_client(client)
-    client = next(c for c in store.clients() if c.casefold() == client.casefold())
-    written: list[Path] = []
-    for imported in result.requests:
-        folder = _make_folders(store, client, imported.folder)
-        written.append(store.save(client, imported.request, imported.meta, folder=folder))
-    environment = store.environment(client)
-    secrets = []
-    for variable in result.variables:
-        environment.set(variable.name, variable.value, variable.secret)
-        if variable.secret and variable.value:
-            secrets.append(variable)
-    store.save_environment(client, environment)
-    return written, secrets
-
-
-def _make_folders(store: Store, client: str, names: tuple[str, ...]) -> Path:
-    relative = Path()
-    for name in names:
-        safe = folder_name(name)
-        path = store.folder_dir(client, relative / safe)
-        if not path.is_dir():
-            path.mkdir(parents=True)
-            if safe != name:
-                # The file system could not take the real name: folder.json keeps it for the tree and the export.
-                data = {"schema_version": 1, "name": name}
-                write_atomic(path / FOLDER_FILE, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        relative /= safe
-    return relative
-
-
-def folder_name(name: str) -> str:
-    """A folder name every file system takes, as close to `name` as possible."""
-    text = "".join("-" if c in FORBIDDEN_CHARS or c in "/\\" or ord(c) < 32 else c for c in name.strip())
-    text = text.replace("..", "-").strip(". ")[:MAX_NAME].strip(". ") or _("Folder")
-    if text.split(".")[0].upper() in RESERVED_NAMES:
-        text = f"_{text}"
-    return text
+    incoming = [Incoming(imported.folder, imported.request, imported.meta) for imported in result.requests]
+    written = store.import_requests(client, incoming, result.variables)
+    return written, [variable for variable in result.variables if variable.secret and variable.value]
 
 
 # ---- export ------------------------------------------------------------------------------------

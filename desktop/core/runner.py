@@ -1,7 +1,7 @@
 """Send saved requests one after another without the window and report one line per request."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,9 +10,13 @@ import httpx
 from desktop.core import errors, sender
 from desktop.core.collection import FormatError, load_tree, read_request, walk_items
 from desktop.core.models import Request, Response
+from desktop.core.secrets import MASK, masker
+from desktop.core.sizes import human_size
 from desktop.core.variables import resolve
 from desktop.i18n import _
 
+# In error texts a secret is found by its value; shorter values would mask ordinary letters ("--var token=x").
+MIN_MASKED_VALUE = 6
 
 
 @dataclass
@@ -64,26 +68,40 @@ def run(
     requests: list[Request],
     values: Mapping[str, str],
     client: httpx.Client,
-    mask: Callable[[str], str],
+    secret_names: Collection[str],
     report: Callable[[RunLine], None] = lambda line: None,
     timeout: float = sender.DEFAULT_TIMEOUT,
-    secrets: Iterable[str] = (),
 ) -> list[RunLine]:
-    """Send each request in turn; `secrets` are the values never carried to another host on a redirect."""
-    secrets = list(secrets)
+    """Send each request; a line's address shows MASK exactly where a secret variable was filled in.
+
+    The values of `secret_names` are also never carried to another host on a redirect.
+    """
+    hidden = {name: MASK for name in secret_names if values.get(name)}
+    secrets = [values[name] for name in hidden]
+    mask_error = masker([secret for secret in secrets if len(secret) >= MIN_MASKED_VALUE])
     lines = []
     for request in requests:
-        resolved, _missing = resolve(request, values)
-        line = RunLine(request.name, request.method, mask(resolved.full_url()))
+        sent_url = resolve(request, values)[0].full_url()
+        shown_url = resolve(request, {**values, **hidden})[0].full_url()
+        line = RunLine(request.name, request.method, shown_url)
         try:
             response = send_request(request, client, values, timeout, secrets)
         except errors.SendError as exc:
-            line.error = mask(str(exc))
+            line.error = mask_error(str(exc).replace(sent_url, shown_url))
         else:
             line.status, line.reason, line.elapsed_ms = response.status, response.reason, response.elapsed_ms
             if response.status >= 400:
                 line.error = _("the server answered with an error status")
-            line.note = mask(sender.dropped_words(response))
+            notes = [_cut_note(response) if response.truncated else "", mask_error(sender.dropped_words(response))]
+            line.note = " ".join(note for note in notes if note)
         report(line)
         lines.append(line)
     return lines
+
+
+def _cut_note(response: Response) -> str:
+    if response.cut_reason == "time":
+        return _("the answer kept coming for too long and was cut: only its first {size} were read").format(
+            size=human_size(len(response.body))
+        )
+    return _("the answer was cut at {size}: only its beginning was read").format(size=human_size(len(response.body)))

@@ -30,6 +30,8 @@ seconds. After a timeout or any other failure the store reports the keyring unav
 """
 from __future__ import annotations
 
+import re
+
 import json
 import sys
 import threading
@@ -386,3 +388,16 @@ def clean_token(text: str) -> tuple[str, list[TokenWarning]]:
             )
         )
     return cleaned, warnings
+
+
+
+def bare_token(text: str) -> str:
+    """The token alone, as clean_token's warnings ask: no quotes around it, no "Bearer", no spaces or line breaks anywhere."""
+    previous = None
+    while text != previous:
+        previous = text
+        text = text.strip()
+        if len(text) >= 2 and text[0] in QUOTES and text[-1] in QUOTES:
+            text = text[1:-1]
+        text = re.sub(r"^bearer(?:\s+|(?=[\"'`«“„‘{]))", "", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", "", text)

@@ -1,7 +1,7 @@
 """Clients' collections and environments on disk: a folder per client, a file per request, safe names, search."""
 from __future__ import annotations
 
-import json
+import os
 import re
 import shutil
 import time
@@ -12,24 +12,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.atomicfile import write_atomic
+from desktop.core.atomicfile import write_atomic, write_new
 from desktop.core.collection import (
     ENVIRONMENT_FILE,
+    FOLDER_FILE,
     SCHEMA_VERSION,
     Folder,
     FormatError,
     Item,
+    check_shape,
+    check_version,
+    dump_request,
+    json_bytes,
     load_tree,
+    read_json,
     read_request,
     walk_items,
-    write_request,
 )
 from desktop.core.models import Request
 from desktop.core.paths import Paths
 from desktop.core.variables import Environment, Variable
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 MAX_NAME = 100
+# An imported request's place inside its client (folders and file name) may not be longer than this: Windows
+# colleagues sharing the folder, and every system's path limit, need room for the data folder in front.
+MAX_IMPORT_PATH = 1000
+# Deepest folder nesting an import may create (collection.MAX_DEPTH is what the loader reads).
+MAX_IMPORT_DEPTH = 32
+# Refusals listed one by one before "and N more".
+SHOWN_REFUSALS = 20
+STAGING_PREFIX = ".import-"
+STALE_STAGING_S = 3600.0
 # Characters Windows refuses in file names (a team may share the folder with Windows colleagues).
 FORBIDDEN_CHARS = set('<>:"|?*')
 RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -49,9 +63,9 @@ def check_name(name: str, taken: Iterable[str] = ()) -> str:
         raise StoreError(_("A name cannot contain / or \\. Use a dash instead."))
     if ".." in name:
         raise StoreError(_("A name cannot contain two dots in a row (..)."))
-    bad = sorted({c for c in name if c in FORBIDDEN_CHARS or ord(c) < 32})
+    bad = sorted({c for c in name if c in FORBIDDEN_CHARS or _unwritable(c)})
     if bad:
-        shown = " ".join(c if ord(c) >= 32 else "?" for c in bad)
+        shown = " ".join("?" if _unwritable(c) else c for c in bad)
         raise StoreError(_("A name cannot contain these characters: {chars}. Remove them and try again.").format(chars=shown))
     if name.startswith(".") or name.endswith("."):
         raise StoreError(_("A name cannot start or end with a dot."))
@@ -59,11 +73,16 @@ def check_name(name: str, taken: Iterable[str] = ()) -> str:
         raise StoreError(_("«{name}» is a name Windows keeps for itself. Choose another name.").format(name=name))
     if len(name) > MAX_NAME:
         raise StoreError(
-            _("The name is too long ({length} characters). Keep it under {limit}.").format(length=len(name), limit=MAX_NAME)
+            ngettext("The name is too long ({length} character). Keep it under {limit}.", "The name is too long ({length} characters). Keep it under {limit}.", len(name)).format(length=len(name), limit=MAX_NAME)
         )
     if name.casefold() in {t.casefold() for t in taken}:
         raise StoreError(_("«{name}» already exists. Choose another name.").format(name=name))
     return name
+
+
+def _unwritable(char: str) -> bool:
+    """Control characters, and lone surrogates (from JSON escapes), which no file system takes."""
+    return ord(char) < 32 or 0xD800 <= ord(char) <= 0xDFFF
 
 
 def check_request_name(name: str) -> str:
@@ -73,7 +92,7 @@ def check_request_name(name: str) -> str:
         raise StoreError(_("Type a name first."))
     if len(name) > 4 * MAX_NAME:
         raise StoreError(
-            _("The name is too long ({length} characters). Keep it under {limit}.").format(length=len(name), limit=4 * MAX_NAME)
+            ngettext("The name is too long ({length} character). Keep it under {limit}.", "The name is too long ({length} characters). Keep it under {limit}.", len(name)).format(length=len(name), limit=4 * MAX_NAME)
         )
     return name
 
@@ -87,14 +106,13 @@ def slug(name: str) -> str:
     return text
 
 
-def unique_path(folder: Path, stem: str, suffix: str = ".json") -> Path:
-    """`stem.json`, or `stem-2.json`, ... : never a name that is taken, damaged files included."""
-    path = folder / f"{stem}{suffix}"
+def file_names(stem: str, suffix: str = ".json"):
+    """`stem.json`, `stem-2.json`, ...: the names a new file tries in turn (atomicfile.write_new takes a free one)."""
+    yield f"{stem}{suffix}"
     number = 2
-    while path.exists():
-        path = folder / f"{stem}-{number}{suffix}"
+    while True:
+        yield f"{stem}-{number}{suffix}"
         number += 1
-    return path
 
 
 @dataclass
@@ -147,13 +165,34 @@ class Store:
     def clients(self) -> list[str]:
         if not self.root.is_dir():
             return []
-        return sorted((p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=str.casefold)
+        root = self.root.resolve()
+        # A client folder that is a link to somewhere else is not the store's to change, so it is not listed.
+        return sorted(
+            (p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve().parent == root),
+            key=str.casefold,
+        )
 
     def client_dir(self, client: str) -> Path:
+        missing = StoreError(_("There is no client called «{name}».").format(name=client))
+        if not client or client in (".", "..") or "/" in client or "\\" in client or Path(client).is_absolute():
+            raise missing
         path = self.root / client
-        if not client or not path.is_dir() or path.parent != self.root:
-            raise StoreError(_("There is no client called «{name}».").format(name=client))
+        if not path.is_dir() or path.resolve().parent != self.root.resolve():
+            raise missing
         return path
+
+    def inside(self, path: str | Path, base: Path | None = None) -> Path:
+        """`path` with links followed; StoreError unless it stays inside `base` (default: the clients' folder)."""
+        base = Path(base if base is not None else self.root).resolve()
+        try:
+            resolved = Path(path).resolve()
+        except (OSError, RuntimeError):  # a loop of links
+            resolved = None
+        if resolved is None or (resolved != base and not resolved.is_relative_to(base)):
+            raise StoreError(
+                _("«{file}» is outside the clients' folder; Wappi Desk changes nothing there.").format(file=str(path))
+            )
+        return resolved
 
     def create_client(self, name: str, environment: Environment | None = None) -> Path:
         name = check_name(name, self.clients())
@@ -231,9 +270,13 @@ class Store:
 
     def folder_dir(self, client: str, folder: str | Path = "") -> Path:
         base = self.client_dir(client)
-        path = base.joinpath(*Path(folder).parts) if str(folder) else base
-        if ".." in Path(folder).parts:
+        parts = Path(folder).parts if str(folder) else ()
+        if ".." in parts:
             raise StoreError(_("A name cannot contain two dots in a row (..)."))
+        if Path(folder).is_absolute():
+            raise StoreError(_("«{folder}» is not a folder of {client}.").format(folder=str(folder), client=client))
+        path = base.joinpath(*parts)
+        self.inside(path, base)
         return path
 
     def create_folder(self, client: str, name: str, parent: str | Path = "") -> Path:
@@ -259,9 +302,10 @@ class Store:
         """
         request.name = check_request_name(request.name)
         target: Path | None = None
+        if path is not None:
+            self.inside(path, self.client_dir(client))
         if path is not None and Path(path).exists():
             path = Path(path)
-            self.client_of(path)
             try:
                 _, old_meta = read_request(path)
             except FormatError:
@@ -273,9 +317,9 @@ class Store:
         else:
             folder_path = Path(path).parent if path is not None else self.folder_dir(client, folder)
         if target is None:
-            folder_path.mkdir(parents=True, exist_ok=True)
-            target = unique_path(folder_path, slug(request.name))
-        write_request(target, request, meta)
+            target = write_new(folder_path, file_names(slug(request.name)), dump_request(request, meta))
+        else:
+            write_atomic(target, dump_request(request, meta))
         loaded = self._loaded.get(client)
         if loaded is not None:
             if target in loaded.items:
@@ -287,6 +331,7 @@ class Store:
         return target
 
     def rename_request(self, path: Path, new_name: str) -> Path:
+        self.inside(path)
         request, meta = self._read(path)
         request.name = check_request_name(new_name)
         meta.pop("names", None)  # a typed name replaces the localized pair
@@ -300,6 +345,7 @@ class Store:
         return self.save(client, request, meta, folder=Path(path).resolve().parent.relative_to(self.client_dir(client).resolve()))
 
     def move_request(self, path: Path, client: str, folder: str | Path = "") -> Path:
+        self.inside(path)
         request, meta = self._read(path)
         return self._rewrite(path, request, meta, self.folder_dir(client, folder))
 
@@ -313,6 +359,8 @@ class Store:
         path = Path(path)
         if not path.exists():
             raise StoreError(_("«{file}» is already gone.").format(file=path.name))
+        if self.inside(path) == self.root.resolve():
+            raise StoreError(_("«{file}» is outside the clients' folder; Wappi Desk changes nothing there.").format(file=str(path)))
         trashed = self.trash / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}" / path.name
         trashed.parent.mkdir(parents=True)
         shutil.move(str(path), str(trashed))
@@ -320,6 +368,7 @@ class Store:
         return Deleted(path, trashed)
 
     def restore(self, deleted: Deleted) -> Path:
+        self.inside(deleted.original)
         if deleted.original.exists():
             raise StoreError(
                 _("«{file}» exists again, so the deleted copy was not put back. It is kept in {trash}.").format(
@@ -340,9 +389,7 @@ class Store:
 
     def _rewrite(self, path: Path, request: Request, meta: dict[str, Any], folder: Path) -> Path:
         # The new file is complete before the old one goes: a crash in between leaves two copies, never none.
-        folder.mkdir(parents=True, exist_ok=True)
-        target = unique_path(folder, slug(request.name))
-        write_request(target, request, meta)
+        target = write_new(folder, file_names(slug(request.name)), dump_request(request, meta))
         Path(path).unlink()
         self._forget(Path(path))
         self._forget(target)
@@ -353,6 +400,113 @@ class Store:
             self._loaded.pop(self.client_of(path), None)
         except StoreError:
             pass
+
+    # ---- import --------------------------------------------------------------------------------
+
+    def import_requests(self, client: str, requests: Iterable[Incoming], variables: Iterable[Variable] = ()) -> list[Path]:
+        """Save imported requests (and variables) into `client`, made if missing: all of them, or nothing.
+
+        Everything is checked first and every refusal names the request and the reason. The files are then
+        built in a staging folder inside the store: a new client arrives with one rename; for an existing
+        client the staged files are moved in and, should one fail, the ones already moved are taken out again.
+        Secret variables keep their names only (their values belong in the keyring).
+        """
+        requests = list(requests)
+        existing = next((c for c in self.clients() if c.casefold() == client.strip().casefold()), None)
+        name = existing or check_name(client)
+        environment = self.environment(existing) if existing else default_environment(name)
+        for variable in variables:
+            environment.set(variable.name, variable.value, variable.secret)
+        planned = _plan_import(requests)
+        self._remove_stale_staging()
+        staging = self.root / f"{STAGING_PREFIX}{uuid.uuid4().hex}"
+        try:
+            staged = self._stage(staging / "client", planned, environment, name)
+            if existing is None:
+                return self._arrive_new(staging / "client", name, staged)
+            return self._merge(staging / "client", existing, staged, environment)
+        except OSError as exc:
+            raise StoreError(
+                _("Nothing was imported: the files could not be written ({reason}). Check the data folder.").format(
+                    reason=exc.strerror or str(exc)
+                )
+            ) from exc
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _remove_stale_staging(self) -> None:
+        """Staging folders of an import that was killed half-way (a running import is never this old)."""
+        cutoff = time.time() - STALE_STAGING_S
+        for entry in self.root.glob(f"{STAGING_PREFIX}*") if self.root.is_dir() else []:
+            try:
+                if entry.is_dir() and not entry.is_symlink() and entry.stat().st_mtime < cutoff:
+                    shutil.rmtree(entry, ignore_errors=True)
+            except OSError:
+                pass
+
+    def _stage(self, base: Path, planned: list[_Planned], environment: Environment, client: str) -> list[Path]:
+        """Write the planned tree under `base`; returns the staged request files (relative), in order."""
+        base.mkdir(parents=True)
+        data = {"schema_version": SCHEMA_VERSION, "kind": "environment", **environment.to_dict(), "name": client}
+        write_atomic(base / ENVIRONMENT_FILE, json_bytes(data))
+        staged = []
+        for plan in planned:
+            folder = base
+            for real, safe in plan.folders:
+                folder = folder / safe
+                if not folder.is_dir():
+                    folder.mkdir()
+                    if safe != real:
+                        # The file system could not take the real name: folder.json keeps it for the tree and export.
+                        data = {"schema_version": SCHEMA_VERSION, "kind": "folder", "name": real}
+                        write_atomic(folder / FOLDER_FILE, json_bytes(data))
+            try:
+                written = write_new(folder, file_names(slug(plan.request.name)), dump_request(plan.request, plan.meta))
+            except OSError as exc:
+                raise StoreError(
+                    _("Nothing was imported: «{item}» could not be written ({reason}).").format(
+                        item=plan.label, reason=exc.strerror or str(exc)
+                    )
+                ) from exc
+            staged.append(written.relative_to(base))
+        return staged
+
+    def _arrive_new(self, built: Path, client: str, staged: list[Path]) -> list[Path]:
+        target = self.root / client
+        if target.exists():
+            raise StoreError(_("«{name}» already exists. Choose another name.").format(name=client))
+        os.rename(built, target)  # the one step that makes the whole client appear
+        self._loaded.pop(client, None)
+        return [target / relative for relative in staged]
+
+    def _merge(self, built: Path, client: str, staged: list[Path], environment: Environment) -> list[Path]:
+        base = self.client_dir(client)
+        made_dirs: list[Path] = []
+        written: list[Path] = []
+        try:
+            for relative in staged:
+                folder = base
+                for part in relative.parent.parts:
+                    folder = folder / part
+                    if not folder.is_dir():
+                        folder.mkdir()
+                        made_dirs.append(folder)
+                        folder_file = built.joinpath(*relative.parent.parts[: len(folder.relative_to(base).parts)], FOLDER_FILE)
+                        if folder_file.is_file():
+                            os.replace(folder_file, folder / FOLDER_FILE)
+                source = built / relative
+                stem = relative.stem
+                written.append(write_new(folder, file_names(stem), source.read_bytes()))
+            self.save_environment(client, environment)
+        except BaseException:
+            for path in reversed(written):
+                path.unlink(missing_ok=True)
+            for folder in reversed(made_dirs):
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+        finally:
+            self._loaded.pop(client, None)
+        return written
 
     # ---- environments --------------------------------------------------------------------------
 
@@ -371,7 +525,7 @@ class Store:
         if path.exists():
             _read_environment(path)  # refuses to replace a damaged or newer file
         data = {"schema_version": SCHEMA_VERSION, "kind": "environment", **environment.to_dict(), "name": client}
-        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_atomic(path, json_bytes(data))
         return path
 
     # ---- search --------------------------------------------------------------------------------
@@ -398,6 +552,79 @@ class Store:
         return matches
 
 
+@dataclass
+class Incoming:
+    """One request to import: the names of the folders it sits in (outermost first), the request, its meta."""
+
+    folders: tuple[str, ...]
+    request: Request
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Planned:
+    label: str                          # "Folder / Sub / Request" as the agent will recognise it
+    folders: list[tuple[str, str]]      # (real name, folder name on disk)
+    request: Request
+    meta: dict[str, Any]
+
+
+def _plan_import(requests: list[Incoming]) -> list[_Planned]:
+    """Every request's place on disk; StoreError listing every request that cannot be imported, and why."""
+    planned, refusals = [], []
+    for incoming in requests:
+        label = _label(incoming.folders, incoming.request.name)
+        request = incoming.request.copy()
+        request.body.attachments = dict(incoming.request.body.attachments)
+        try:
+            request.name = check_request_name(request.name)
+        except StoreError as exc:
+            refusals.append(_("«{item}»: {reason}").format(item=label, reason=str(exc)))
+            continue
+        if len(incoming.folders) > MAX_IMPORT_DEPTH:
+            refusals.append(
+                _("«{item}»: it sits {depth} folders deep; Wappi Desk keeps at most {limit} levels.").format(
+                    item=label, depth=len(incoming.folders), limit=MAX_IMPORT_DEPTH
+                )
+            )
+            continue
+        folders = [(real, folder_name(real)) for real in incoming.folders]
+        length = sum(len(safe) + 1 for _real, safe in folders) + len(slug(request.name)) + len("-999.json")
+        if length > MAX_IMPORT_PATH:
+            refusals.append(
+                _("«{item}»: its folder names are too long together ({length} characters; the limit is {limit}).").format(
+                    item=label, length=length, limit=MAX_IMPORT_PATH
+                )
+            )
+            continue
+        planned.append(_Planned(label, folders, request, dict(incoming.meta)))
+    if refusals:
+        shown = refusals[:SHOWN_REFUSALS]
+        if len(refusals) > SHOWN_REFUSALS:
+            shown.append(_("…and {count} more.").format(count=len(refusals) - SHOWN_REFUSALS))
+        raise StoreError("\n".join([_("Nothing was imported. These requests cannot be saved:"), *shown]))
+    return planned
+
+
+def _label(folders: tuple[str, ...], name: str) -> str:
+    """"Folder / Sub / Request", shortened so that one refusal stays one line."""
+    shown = list(folders) if len(folders) <= 4 else [folders[0], "…", *folders[-2:]]
+    return " / ".join(_short(part) for part in (*shown, name or "?"))
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def folder_name(name: str) -> str:
+    """A folder name every file system takes, as close to `name` as possible."""
+    text = "".join("-" if c in FORBIDDEN_CHARS or c in "/\\" or _unwritable(c) else c for c in name.strip())
+    text = text.replace("..", "-").strip(". ")[:MAX_NAME].strip(". ") or _("Folder")
+    if text.split(".")[0].strip().upper() in RESERVED_NAMES:
+        text = f"_{text}"
+    return text
+
+
 def default_environment(client: str) -> Environment:
     """What every new client starts with: the API address, its profile id and its token (a secret)."""
     return Environment(
@@ -408,22 +635,13 @@ def default_environment(client: str) -> Environment:
 
 def _read_environment(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise StoreError(_("{file}: cannot be read ({reason})").format(file=str(path), reason=exc.strerror)) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StoreError(
-            _("{file}: the variables file is damaged (not valid JSON). Fix or remove it; it was not changed.").format(file=str(path))
-        ) from exc
-    version = data.get("schema_version", 1) if isinstance(data, dict) else None
-    if not isinstance(data, dict) or data.get("kind", "environment") != "environment" or not isinstance(version, int):
-        raise StoreError(_("{file}: this is not a variables file; it was not changed.").format(file=str(path)))
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            _("{file}: made by a newer version of Wappi Desk (format {version}); update the app to open it").format(
-                file=str(path), version=version
-            )
-        )
+        data = read_json(path)
+        if not isinstance(data, dict) or data.get("kind", "environment") != "environment":
+            raise StoreError(_("{file}: this is not a variables file; it was not changed.").format(file=str(path)))
+        check_version(data, str(path))
+        check_shape(data, "environment", str(path))
+    except FormatError as exc:
+        raise StoreError(str(exc)) from exc
     return data
 
 

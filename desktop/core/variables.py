@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.models import Body, KeyValue, Request
+from desktop.i18n import LANGUAGES
 
 VARIABLE = re.compile(r"\{\{\s*([^{}\s]+?)\s*\}\}")
 # Variables that hold a key to a client's account are secret unless the agent says otherwise.
@@ -39,6 +40,8 @@ class Variable:
 class Environment:
     name: str
     variables: list[Variable] = field(default_factory=list)
+    # The language replies to this client are written in (core/reply.py); the window's language is the agent's.
+    reply_language: str = "ru"
 
     def get(self, name: str) -> Variable | None:
         for variable in self.variables:
@@ -75,12 +78,15 @@ class Environment:
         return [values[v.name] for v in self.variables if v.secret and values.get(v.name)]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "variables": [v.to_dict() for v in self.variables]}
+        return {"name": self.name, "variables": [v.to_dict() for v in self.variables],
+                "reply_language": self.reply_language}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Environment:
         variables = [Variable.from_dict(v) for v in data.get("variables", []) if isinstance(v, Mapping)]
-        return cls(str(data.get("name", "")), variables)
+        # Files written before the setting existed, or by a newer version with more languages, reply in Russian.
+        language = data.get("reply_language")
+        return cls(str(data.get("name", "")), variables, language if language in LANGUAGES else "ru")
 
 
 def names_in(text: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import copy
 import random
+import re
 import secrets
 import threading
 import time
@@ -28,20 +29,26 @@ MOSCOW = timezone(timedelta(hours=3))  # the docs' examples are all in +03:00
 KEEP_TASKS = 1000
 KEEP_MESSAGES_PER_CHAT = 200
 
-# Send endpoint -> (task command, message type in messages/get and webhooks).
+# What a send path does, by its part after /api/{sync|async}/ or /tapi/{sync|async}/: (task command, message type).
 SENDS = {
-    "/api/sync/message/send": ("sendMessage", "chat"),
-    "/api/sync/message/file/url/send": ("sendFile", "document"),
-    "/api/sync/message/img/send": ("sendImage", "image"),
-    "/api/sync/message/document/send": ("sendDocument", "document"),
-    "/api/sync/message/audio/send": ("sendAudio", "ptt"),
-    "/api/sync/message/video/send": ("sendVideo", "video"),
-    "/api/sync/message/location/send": ("sendLocation", "location"),
-    "/api/sync/contact/send": ("sendContact", "vcard"),
-    "/api/sync/message/reply": ("sendReply", "chat"),
-    "/api/async/message/send": ("sendMessage", "chat"),
-    "/tapi/sync/message/send": ("sendMessage", "chat"),
+    "message/send": ("sendMessage", "chat"),
+    "message/file/url/send": ("sendFile", "document"),
+    "message/file/send": ("sendFile", "document"),
+    "message/img/send": ("sendImage", "image"),
+    "message/document/send": ("sendDocument", "document"),
+    "message/audio/send": ("sendAudio", "ptt"),
+    "message/video/send": ("sendVideo", "video"),
+    "message/location/send": ("sendLocation", "location"),
+    "contact/send": ("sendContact", "vcard"),
+    "message/reply": ("sendReply", "chat"),
+    "message/forward": ("forwardMessage", "chat"),
+    "message/buttons/send": ("sendButtons", "chat"),
+    "message/list/send": ("sendList", "chat"),
+    "poll/create": ("sendPoll", "poll"),
+    "story/send": ("sendStory", "story"),
 }
+STORY_CHAT = "status@broadcast"
+CALL_WORDS = ("call", "позвон", "звонок")  # a message to the echo contact with one of these makes it call back
 MIME = {"image": "image/jpeg", "video": "video/mp4", "document": "application/pdf", "ptt": "audio/wav"}
 
 
@@ -63,6 +70,23 @@ def iso_now() -> str:
     return datetime.now(MOSCOW).isoformat(timespec="microseconds")
 
 
+def split_path(path: str) -> tuple[str, str, str]:
+    """`/tapi/async/message/send` -> ("tg", "async", "message/send"); shared paths have platform "" and mode ""."""
+    parts = path.strip("/").split("/")
+    platform = {"api": "wa", "tapi": "tg"}.get(parts[0], "")
+    if not platform:
+        return "", "", "/".join(parts)
+    if parts[1:2] and parts[1] in ("sync", "async"):
+        return platform, parts[1], "/".join(parts[2:])
+    return platform, "", "/".join(parts[1:])
+
+
+def send_of(path: str) -> tuple[str, str] | None:
+    """(task command, message type) when `path` sends a message, else None."""
+    _platform, mode, rest = split_path(path)
+    return SENDS.get(rest) if mode else None
+
+
 def chat_id(recipient: str) -> str:
     return recipient if "@" in recipient else f"{recipient}@c.us"
 
@@ -80,18 +104,24 @@ class Profile:
     webhook_url: str = ""
     webhook_auth: str = ""
     webhook_types: list[str] = field(default_factory=lambda: list(DEFAULT_WEBHOOK_TYPES))
+    proxy: str = ""
     chats: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     created: float = field(default_factory=time.time)
+    # Telegram login, step by step: "" (logged in or not started), "code" (phone given), "2fa" (code accepted).
+    tg_authorized: bool = True
+    tg_step: str = ""
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self, platform: str = "wa") -> dict[str, Any]:
+        authorized = self.tg_authorized if platform == "tg" else self.authorized
         return {
-            "app_status": "open", "authorized": self.authorized, "authorized_at": self.authorized_at,
+            "app_status": "open", "authorized": authorized, "authorized_at": self.authorized_at,
             "checked_at": iso_now(), "last_activity": self.last_activity, "logouted_at": self.logouted_at,
             "message_count": self.message_count, "name": self.name,
             "payment_expired_at": datetime.fromtimestamp(self.created + 5 * 86400, timezone.utc).strftime("%Y-%m-%dT00:00:00Z"),
-            "payment_notification": True, "phone": self.phone, "profile_id": self.profile_id, "proxy": "",
+            "payment_notification": True, "phone": self.phone, "profile_id": self.profile_id, "proxy": self.proxy,
             "uuid": self.profile_id, "webhook_types": list(self.webhook_types), "webhook_url": self.webhook_url or None,
             "worked_days": int((time.time() - self.created) // 86400),
+            **({"platform": "tg"} if platform == "tg" else {}),
         }
 
 
@@ -104,9 +134,18 @@ class Call:
     query: dict[str, str]
     body: Any
 
+    @property
+    def platform(self) -> str:
+        return split_path(self.route.path)[0]
+
 
 class Api:
-    """The sandbox's state and one handler per documented path; every change happens under one lock."""
+    """The sandbox's state and its handlers; a path without a handler answers its documented example, made fresh.
+
+    Handlers are found by the path's part after the platform and sync/async prefix (`get/status` serves
+    /api/sync/get/status and /tapi/sync/get/status),
+    or by "tg:" + that part where Telegram differs. Every change happens under one lock.
+    """
 
     def __init__(self, routes: dict[str, Route], profile_id: str, scheduler: Scheduler, webhooks: WebhookSender,
                  delay_scale: float = 1.0) -> None:
@@ -118,64 +157,109 @@ class Api:
         self._scheduler = scheduler
         self._webhooks = webhooks
         self._delay_scale = delay_scale
-        self._seed_documented_task()
+        self._seeded = False  # the documented tasks are added on first use, when the routes are read anyway
         self.handlers: dict[str, Callable[[Call], dict[str, Any]]] = {
-            "/api/sync/get/status": self.status,
-            "/tapi/sync/get/status": self.tg_status,
-            "/api/sync/qr/get": self.qr,
-            "/api/sync/auth/code": self.auth_code,
-            "/api/profile/add": self.profile_add,
-            "/api/profile/delete": self.profile_delete,
-            "/api/profile/restart": lambda call: {"detail": "Your profile has been restarted", "status": "done"},
-            "/api/profile/logout": self.logout,
-            "/api/profile/all/get": self.all_profiles,
-            "/api/async/message/send": self.send_async,
-            "/api/sync/message/mark/read": lambda call: {"status": "done", **now_fields(), "uuid": call.profile.profile_id},
-            "/api/sync/messages/get": self.messages,
-            "/api/sync/message/media/download": self.media,
-            "/api/sync/contact/check": self.contact_check,
-            "/api/sync/contacts/get": self.contacts,
-            "/api/sync/contact/get": self.contact,
-            "/api/sync/chats/get": self.chats,
-            "/api/webhook/url/get": self.webhook_get,
-            "/api/webhook/url/set": self.webhook_set,
-            "/api/webhook/url/delete": self.webhook_delete,
-            "/api/webhook/types/set": self.webhook_types,
-            "/api/task/get": self.task,
-            "/api/profile/queue/get": self.queue,
+            "get/status": self.status,
+            "qr/get": self.qr,
+            "auth/code": self.auth_code,
+            "tg:auth/phone": self.tg_auth_phone,
+            "tg:auth/code": self.tg_auth_code,
+            "tg:auth/2fa": self.tg_auth_2fa,
+            "tg:auth/qr": self.tg_auth_qr,
+            "profile/add": self.profile_add,
+            "profile/delete": self.profile_delete,
+            "profile/restart": self.restart,
+            "profile/logout": self.logout,
+            "profile/all/get": self.all_profiles,
+            "message/mark/read": lambda call: {"status": "done", **now_fields(), "uuid": call.profile.profile_id},
+            "messages/get": self.messages,
+            "message/media/download": self.media,
+            "contact/check": self.contact_check,
+            "contacts/get": self.contacts,
+            "contact/get": self.contact,
+            "chats/get": self.chats,
+            "webhook/url/get": self.webhook_get,
+            "webhook/url/set": self.webhook_set,
+            "webhook/url/delete": self.webhook_delete,
+            "webhook/types/set": self.webhook_types,
+            "proxy/get": self.proxy_get,
+            "proxy/set": self.proxy_set,
+            "proxy/delete": self.proxy_delete,
+            "task/get": self.task,
+            "tasks/get": self.all_tasks,
+            "profile/queue/get": self.queue,
+            "profile/queue/purge": self.purge,
         }
-        for path in SENDS:
-            self.handlers.setdefault(path, self.send)
 
     def profile(self, profile_id: str) -> Profile | None:
         with self._lock:
             return self.profiles.get(profile_id)
 
     def answer(self, call: Call) -> dict[str, Any]:
-        handler = self.handlers.get(call.route.path, self.documented_example)
         with self._lock:
-            return handler(call)
+            if not self._seeded:
+                self._seeded = True
+                self._seed_documented_tasks()
+        platform, mode, rest = split_path(call.route.path)
+        handler = self.handlers.get(f"{platform}:{rest}") or self.handlers.get(rest)
+        if handler is None and send_of(call.route.path) and call.profile is not None:
+            handler = self.send_async if mode == "async" else self.send
+        with self._lock:
+            ours = (handler or self.documented_example)(call)
+        # Every key of the documented example is there; what the sandbox knows wins over the example.
+        return _fill(ours, self.documented_example(call)) if handler else ours
+
 
     # -- profile
     def status(self, call: Call) -> dict[str, Any]:
-        return call.profile.summary()
-
-    def tg_status(self, call: Call) -> dict[str, Any]:
-        return {**call.profile.summary(), "platform": "tg"}
+        return call.profile.summary(call.platform)
 
     def qr(self, call: Call) -> dict[str, Any]:
         profile = call.profile
         image = base64.b64encode(qr_like_png(f"{profile.profile_id}:{time.time()}")).decode()
         if not profile.authorized:
             # The sandbox has no phone to scan with: asking for the QR code logs the profile back in.
-            profile.authorized, profile.authorized_at, profile.logouted_at = True, iso_now(), None
-            self._notify(profile, "authorization_status", [self._auth_event(profile, "online")])
+            self._log_in(profile, "wa")
         return {"status": "done", **now_fields(), "qrCode": f"data:image/png;base64,{image}", "uuid": profile.profile_id}
 
     def auth_code(self, call: Call) -> dict[str, Any]:
         letters = "ABCDEFGHJKLMNPQRSTUVWXYZ123456789"
         code = "".join(secrets.choice(letters) for _ in range(4)) + "-" + "".join(secrets.choice(letters) for _ in range(4))
         return {"status": "done", **now_fields(), "code": code, "phone": call.query["phone"], "uuid": call.profile.profile_id}
+
+    def tg_auth_phone(self, call: Call) -> dict[str, Any]:
+        call.profile.tg_step = "code"
+        return {"status": "done", "time": now_fields()["time"], "detail": "waiting for code", "uuid": call.profile.profile_id}
+
+    def tg_auth_code(self, call: Call) -> dict[str, Any]:
+        profile = call.profile
+        if profile.tg_step != "code":
+            raise ApiError(400, "No login code was asked for: first send the phone number (sync/auth/phone), "
+                                "then the code Telegram sends")
+        profile.tg_step = "2fa"  # the sandbox account has a cloud password, as in the docs' example
+        return {"status": "done", "time": now_fields()["time"], "detail": "2fa", "uuid": profile.profile_id}
+
+    def tg_auth_2fa(self, call: Call) -> dict[str, Any]:
+        profile = call.profile
+        if profile.tg_step != "2fa":
+            raise ApiError(400, "No cloud password was asked for: first send the phone number, then the code")
+        profile.tg_step = ""
+        self._log_in(profile, "tg")
+        return {"status": "done", "detail": "auth_success", "uuid": profile.profile_id}
+
+    def tg_auth_qr(self, call: Call) -> dict[str, Any]:
+        profile = call.profile
+        image = base64.b64encode(qr_like_png(f"tg:{profile.profile_id}:{time.time()}")).decode()
+        if not profile.tg_authorized:
+            profile.tg_step = "2fa"  # scanning the QR code leads to the cloud password, as the docs describe
+        return {"status": "done", "time": now_fields()["time"], "detail": image, "uuid": profile.profile_id}
+
+    def _log_in(self, profile: Profile, platform: str) -> None:
+        if platform == "tg":
+            profile.tg_authorized = True
+        else:
+            profile.authorized, profile.authorized_at, profile.logouted_at = True, iso_now(), None
+        self._notify(profile, "authorization_status", [self._auth_event(profile, "online")])
 
     def profile_add(self, call: Call) -> dict[str, Any]:
         profile = Profile(new_profile_id(), call.query["name"], webhook_url=call.query.get("webhook_url", ""))
@@ -188,51 +272,78 @@ class Api:
             del self.profiles[profile_id]
         return {"detail": f"Profile {profile_id} deleted", "status": "done", **now_fields()}
 
+    def restart(self, call: Call) -> dict[str, Any]:
+        stamp = now_fields()
+        self._notify(call.profile, "application_status", [{
+            "wh_type": "application_status", "profile_id": call.profile.profile_id, "status": "online",
+            "phone": call.profile.phone, "timestamp": stamp["time"], "time": stamp["timestamp"]}])
+        return {"detail": "Your profile has been restarted", "status": "done"}
+
     def logout(self, call: Call) -> dict[str, Any]:
-        profile = call.profile
-        if profile.authorized:
+        profile, platform = call.profile, call.platform
+        if platform == "tg":
+            was, profile.tg_authorized, profile.tg_step = profile.tg_authorized, False, ""
+        else:
+            was = profile.authorized
             profile.authorized, profile.logouted_at = False, iso_now()
+        if was:
             event = {**self._auth_event(profile, "offline"), "reason": "logout from api"}
             self._notify(profile, "authorization_status", [event])
+        if platform == "tg":
+            return {"status": "done", **now_fields(), "detail": "logout success",
+                                     "task_id": uuid.uuid4().hex, "uuid": profile.profile_id}
         return {"status": "done", **now_fields(), "detail": "ok! You are logouted"}
 
     def all_profiles(self, call: Call) -> dict[str, Any]:
-        return {"profiles": [p.summary() for p in self.profiles.values()], "status": "done"}
+        return {"profiles": [p.summary(call.platform) for p in self.profiles.values()], "status": "done"}
 
     # -- messages
     def send(self, call: Call) -> dict[str, Any]:
         profile, path = call.profile, call.route.path
-        task_id = uuid.uuid4().hex if path.startswith("/tapi/") else str(uuid.uuid4())
-        task = self._new_task(profile, path, call.body, task_id)
+        task = self._new_task(profile, path, self._send_fields(call), self._task_id(call))
         result = self._deliver(profile, task)
-        if path.startswith("/tapi/"):
+        if call.platform == "tg":
             result["message_id"] = str(random.randint(1_000_000, 9_999_999))
-            return {**result, "uuid": profile.profile_id, "pts": random.randint(1000, 99999), "pts_count": 1}
+            task["response"]["message_id"] = result["message_id"]
+            result = {**result, "uuid": profile.profile_id, "pts": random.randint(1000, 99999), "pts_count": 1}
         return result
 
     def send_async(self, call: Call) -> dict[str, Any]:
         profile = call.profile
         low = int(call.query.get("timeout_from") or 1)
         high = max(low, int(call.query.get("timeout_to") or max(low, 3)))
-        task = self._new_task(profile, call.route.path, call.body, str(uuid.uuid4()))
+        task = self._new_task(profile, call.route.path, self._send_fields(call), self._task_id(call))
         task.update(timeout_from=low, timeout_to=high)
         delay = random.uniform(low, high) * self._delay_scale
 
         def run() -> None:
             with self._lock:
+                # A purged queue or a deleted profile drops the task before it runs.
                 if profile.profile_id in self.profiles and task["task_id"] in self.tasks:
                     self._deliver(profile, task)
 
         self._scheduler.later(delay, run)
-        return {"status": "done", **now_fields(), "detail": "Message sent to queue", "task_id": task["task_id"]}
+        detail = "Story sent to queue" if task["command"] == "sendStory" else "Message sent to queue"
+        return {"status": "done", **now_fields(), "detail": detail, "task_id": task["task_id"]}
+
+    def _task_id(self, call: Call) -> str:
+        # Telegram task ids are 32 hex digits without dashes, WhatsApp ones are UUIDs.
+        return uuid.uuid4().hex if call.platform == "tg" else str(uuid.uuid4())
+
+    def _send_fields(self, call: Call) -> dict[str, Any]:
+        if isinstance(call.body, str):  # the deprecated file send: base64 as the body, recipient in the query
+            return {"recipient": call.query.get("recipient", ""), "b64_file": call.body}
+        return call.body if isinstance(call.body, dict) else {}
 
     def _new_task(self, profile: Profile, path: str, body: dict[str, Any], task_id: str) -> dict[str, Any]:
-        command, kind = SENDS[path]
+        command, kind = send_of(path)
         # A reply has no recipient: it goes to the chat of the quoted message, or to the echo contact when unknown.
-        recipient = body.get("recipient") or self._chat_of(profile, body.get("message_id", "")) or ECHO_NUMBER
+        recipient = str(body.get("recipient") or "") or self._chat_of(profile, str(body.get("message_id", ""))) or ECHO_NUMBER
+        if command == "sendStory":
+            recipient = STORY_CHAT
         text = body.get("body") or body.get("caption") or body.get("url") or body.get("address") or body.get("name") or ""
         task = {"task_id": task_id, "command_start": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
-                "command": command, "recipient": chat_id(recipient), "uuid": profile.profile_id, "body": text,
+                "command": command, "recipient": chat_id(recipient), "uuid": profile.profile_id, "body": str(text),
                 "response": None, "is_first": True, "_kind": kind, "_file": body.get("b64_file", "")}
         self.tasks[task_id] = task
         while len(self.tasks) > KEEP_TASKS:
@@ -269,7 +380,17 @@ class Api:
             "chat_id": chat, "status": message["delivery_status"], "task_id": task["task_id"]})
         if number == ECHO_NUMBER:
             self._echo(profile, chat, task["body"] or f"({task['_kind']})", message_id)
+            if any(word in task["body"].lower() for word in CALL_WORDS):
+                self._call_back(profile, number)
         return result
+
+    def _call_back(self, profile: Profile, number: str) -> None:
+        stamp = now_fields()
+        # incoming_call carries one object, not a list, as in the docs' example.
+        self._notify(profile, "incoming_call", {
+            "wh_type": "incoming_call", "type": "incoming_call", "profile_id": profile.profile_id, "number": number,
+            "contact": {"Found": True, "FirstName": "Echo", "FullName": "Echo", "PushName": "Echo", "BusinessName": ""},
+            "timestamp": stamp["time"], "time": stamp["timestamp"]})
 
     def _echo(self, profile: Profile, chat: str, text: str, reply_to: str) -> None:
         stamp = now_fields()
@@ -307,7 +428,8 @@ class Api:
         page = [{k: v for k, v in m.items() if not k.startswith("_")} for m in history[offset:offset + limit]]
         if query.get("reverse", "false").lower() == "true":
             page.reverse()
-        return {"status": "done", **now_fields(), "messages": page, "total_count": len(history), "uuid": call.profile.profile_id}
+        return {"status": "done", **now_fields(), "messages": page, "total_count": len(history),
+                                 "uuid": call.profile.profile_id}
 
     def media(self, call: Call) -> dict[str, Any]:
         wanted = call.query["message_id"]
@@ -321,7 +443,7 @@ class Api:
 
     def _media_answer(self, call: Call, b64: str, kind: str, mime: str) -> dict[str, Any]:
         return {"status": "done", **now_fields(), "task_id": str(uuid.uuid4()), "uuid": call.profile.profile_id,
-                "file_b64": b64.split(",", 1)[-1], "media_type": kind, "mime_type": mime}
+                                 "file_b64": b64.split(",", 1)[-1], "media_type": kind, "mime_type": mime}
 
     # -- chats and contacts
     def contact_check(self, call: Call) -> dict[str, Any]:
@@ -363,13 +485,15 @@ class Api:
                             "last_time": last["time"], "name": name})
         dialogs.sort(key=lambda d: d["last_time"], reverse=True)
         offset, limit = int(call.query.get("offset") or 0), int(call.query.get("limit") or 200)
-        return {"status": "done", **now_fields(), "dialogs": dialogs[offset:offset + limit], "total_count": len(dialogs)}
+        return {"status": "done", **now_fields(), "dialogs": dialogs[offset:offset + limit],
+                                 "total_count": len(dialogs)}
 
     # -- webhooks
     def webhook_get(self, call: Call) -> dict[str, Any]:
         url = call.profile.webhook_url
         detail = f"WebHook установлен на адрес {url}" if url else "WebHook не установлен"
-        return {"detail": detail, "status": "done", "url": url, "installed": bool(url)}
+        return {"detail": detail, "status": "done", "url": url, "installed": bool(url),
+                                 "auth": call.profile.webhook_auth}
 
     def webhook_set(self, call: Call) -> dict[str, Any]:
         call.profile.webhook_url = call.query["url"]
@@ -404,23 +528,79 @@ class Api:
         waiting = [_public(t) for t in self.tasks.values() if t["uuid"] == call.profile.profile_id and t["response"] is None]
         return {"status": "done", "tasks": waiting}
 
-    def documented_example(self, call: Call) -> dict[str, Any]:
-        """A path with no handler of its own answers its documented example, with the time made current."""
-        answer = copy.deepcopy(call.route.example) if isinstance(call.route.example, dict) else {"status": "done"}
-        for key, value in now_fields().items():
-            if key in answer:
-                answer[key] = value
-        return answer
 
-    def _seed_documented_task(self) -> None:
-        # The task id in the docs' task/get example works in the sandbox, so that example answers as documented.
-        example = next((r.example for r in self.routes.values() if r.path == "/api/task/get"), None)
-        if isinstance(example, dict) and isinstance(example.get("task"), dict):
-            task = copy.deepcopy(example["task"])
-            task["uuid"] = self.demo_id
-            if isinstance(task.get("response"), dict):
-                task["response"]["uuid"] = self.demo_id
-            self.tasks[task["task_id"]] = task
+    def purge(self, call: Call) -> dict[str, Any]:
+        waiting = [key for key, t in self.tasks.items() if t["uuid"] == call.profile.profile_id and t["response"] is None]
+        for key in waiting:
+            del self.tasks[key]
+        return {"status": "done"}
+
+    def all_tasks(self, call: Call) -> dict[str, Any]:
+        mine = [_public(t) for t in reversed(self.tasks.values()) if t["uuid"] == call.profile.profile_id]
+        offset, limit = int(call.query.get("offset") or 0), int(call.query.get("limit") or len(mine) or 1)
+        return {"status": "done", "tasks": mine[offset:offset + limit]}
+
+    # -- proxy
+    def proxy_get(self, call: Call) -> dict[str, Any]:
+        return {"proxy": call.profile.proxy or None, "status": "done"}
+
+    def proxy_set(self, call: Call) -> dict[str, Any]:
+        proxy = call.query["proxy"].strip()
+        if not PROXY.match(proxy):
+            raise ApiError(400, "Query parameter 'proxy' must be written as login:password@ip:port or ip:port")
+        call.profile.proxy = proxy
+        return {"status": "done", **now_fields(), "detail": "Self proxy set"}
+
+    def proxy_delete(self, call: Call) -> dict[str, Any]:
+        call.profile.proxy = ""
+        return {"detail": "Self proxy deleted", "status": "done"}
+
+    def documented_example(self, call: Call) -> dict[str, Any]:
+        """A path with no handler of its own answers its documented example, with fresh times, ids and profile."""
+        answer = copy.deepcopy(call.route.example) if isinstance(call.route.example, dict) else {"status": "done"}
+        return _freshen(answer, call.profile.profile_id if call.profile else self.demo_id)
+
+    def _seed_documented_tasks(self) -> None:
+        # The task ids in the docs' task/get examples work in the sandbox, so those examples answer as documented.
+        for route in self.routes.values():
+            if split_path(route.path)[2] != "task/get" or not isinstance(route.example, dict):
+                continue
+            task = route.example.get("task")
+            if isinstance(task, dict) and task.get("task_id"):
+                task = copy.deepcopy(task)
+                task["uuid"] = self.demo_id
+                if isinstance(task.get("response"), dict):
+                    task["response"]["uuid"] = self.demo_id
+                self.tasks[task["task_id"]] = task
+
+
+PROXY = re.compile(r"^([^\s:@]+:[^\s@]+@)?[\w.-]+:\d{1,5}$")
+FRESH_IDS = {"task_id": lambda: str(uuid.uuid4()), "message_id": lambda: "3EB0" + secrets.token_hex(8).upper()}
+
+
+def _freshen(value: Any, profile_id: str, key: str = "") -> Any:
+    """The documented example made current: times now, new task and message ids, the caller's profile id."""
+    if isinstance(value, dict):
+        return {k: _freshen(v, profile_id, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_freshen(v, profile_id, key) for v in value]
+    stamp = now_fields()
+    if key in ("timestamp", "time") and value is not None:
+        return stamp["timestamp"] if isinstance(value, (int, float)) else stamp["time"]
+    if key in ("uuid", "profile_id", "profile_uuid") and isinstance(value, str) and value:
+        return profile_id
+    if key in FRESH_IDS and isinstance(value, str) and value:
+        return FRESH_IDS[key]()
+    return value
+
+
+def _fill(ours: Any, documented: Any) -> Any:
+    """`ours` with the keys it lacks taken from `documented`, in objects and in each item of a list of objects."""
+    if isinstance(ours, dict) and isinstance(documented, dict):
+        return {**documented, **{k: _fill(v, documented.get(k)) for k, v in ours.items()}}
+    if isinstance(ours, list) and isinstance(documented, list) and documented and isinstance(documented[0], dict):
+        return [_fill(item, documented[0]) for item in ours]
+    return ours
 
 
 def _public(task: dict[str, Any]) -> dict[str, Any]:

@@ -26,7 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     if not 0 <= args.port <= 65535:
         print(_("The port must be a number from 0 to 65535."), file=sys.stderr, flush=True)
         return 2
-    sandbox = Sandbox(port=args.port, data_dir=args.data_dir or default_data_dir())
+    data_dir = args.data_dir or default_data_dir()
+    if data_dir.exists() and not data_dir.is_dir():
+        print(_("{folder} is a file, not a folder. Choose a folder with --data-dir.").format(folder=str(data_dir)),
+              file=sys.stderr, flush=True)
+        return 2
+    try:
+        sandbox = Sandbox(port=args.port, data_dir=data_dir)
+    except OSError as exc:  # the folder keeping the demo profile cannot be made or written
+        print(_("The sandbox cannot keep its demo profile in {folder} ({reason}). Choose another folder with --data-dir.").format(
+            folder=str(data_dir), reason=exc.strerror or type(exc).__name__), file=sys.stderr, flush=True)
+        return 2
     try:
         sandbox.start()
     except OSError:

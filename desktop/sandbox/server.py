@@ -7,22 +7,25 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from desktop.core.paths import preloaded_collection
+from desktop.core.slow_clients import DeadlineHandler
 from desktop.sandbox.api import Api, ApiError, Call
 from desktop.sandbox.credentials import demo_credentials
 from desktop.sandbox.routes import load_routes
-from desktop.sandbox.rules import body_problem, query_problem
+from desktop.sandbox.rules import body_problem, body_required, other_body, query_problem
 from desktop.sandbox.scheduler import Scheduler
 from desktop.sandbox.webhooks import Attempt, WebhookSender
 
 MAX_BODY = 16 * 1024 * 1024   # bigger bodies get 413 without being read
-CLIENT_TIMEOUT_S = 10.0       # a client silent this long is dropped
-MAX_CONNECTIONS = 256         # beyond this, new connections get 503 at once instead of a thread each
+CLIENT_TIMEOUT_S = 10.0       # a client silent this long is dropped; also the limit for a request's headers in total
+BODY_TIMEOUT_S = 120.0        # the whole body must arrive within this (16 MB on loopback takes well under a second)
+MAX_CONNECTIONS = 256         # requests served at once; beyond this, 503 at once instead of a thread each
+MAX_OPEN = 1024               # open connections, most of them idle or still sending headers; beyond this, 503
 KEEP_LOG = 500
 
 
@@ -46,20 +49,29 @@ def mask(value: str) -> str:
     return "•" * 8 + value[-4:] if len(value) > 8 else "•" * 8
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 128
+BUSY_BODY = b'{"detail": "Sandbox is busy, try again"}'
+BUSY_ANSWER = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+               b"Connection: close\r\nContent-Length: %d\r\n\r\n" % len(BUSY_BODY) + BUSY_BODY)
 
-    def __init__(self, address, handler, max_connections: int) -> None:
-        self.slots = threading.BoundedSemaphore(max_connections)
+
+class _Server(ThreadingHTTPServer):
+    """Two limits: open connections (cheap while they wait for headers under a deadline) and requests in work.
+
+    A connection takes a work slot only once its headers are in, so slow or idle clients cannot starve others.
+    """
+
+    daemon_threads = True
+    request_queue_size = 1024  # a burst of connects waits in the kernel instead of being refused
+
+    def __init__(self, address, handler, max_connections: int, max_open: int) -> None:
+        self.busy = threading.BoundedSemaphore(max_connections)
+        self.open = threading.BoundedSemaphore(max_open)
         super().__init__(address, handler)
 
     def process_request(self, request, client_address) -> None:
-        if not self.slots.acquire(blocking=False):
+        if not self.open.acquire(blocking=False):
             try:
-                body = b'{"detail": "Sandbox is busy, try again"}'
-                request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-                                b"Connection: close\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+                request.sendall(BUSY_ANSWER)
             except OSError:
                 pass
             self.shutdown_request(request)
@@ -70,7 +82,7 @@ class _Server(ThreadingHTTPServer):
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self.slots.release()
+            self.open.release()
 
     def handle_error(self, request, client_address) -> None:
         pass  # a client that vanished mid-answer is normal; the sandbox keeps serving
@@ -81,13 +93,16 @@ class Sandbox:
 
     def __init__(self, port: int = 0, data_dir: Path | None = None, retry_scale: float = 1.0,
                  collection_dir: Path | None = None, max_body: int = MAX_BODY,
-                 client_timeout: float = CLIENT_TIMEOUT_S, max_connections: int = MAX_CONNECTIONS) -> None:
+                 client_timeout: float = CLIENT_TIMEOUT_S, max_connections: int = MAX_CONNECTIONS,
+                 max_open: int = MAX_OPEN, body_timeout: float = BODY_TIMEOUT_S) -> None:
         self.port = port
         self.profile_id, self.token = demo_credentials(Path(data_dir) if data_dir else None)
         self.retry_scale = retry_scale
         self.max_body = max_body
         self.client_timeout = client_timeout
         self.max_connections = max_connections
+        self.max_open = max_open
+        self.body_timeout = body_timeout
         self.routes = load_routes(collection_dir or preloaded_collection())
         self._log: deque[LogEntry] = deque(maxlen=KEEP_LOG)
         self._log_lock = threading.Lock()
@@ -104,7 +119,7 @@ class Sandbox:
         self._webhooks = WebhookSender(self._scheduler, self.retry_scale)
         self.api = Api(self.routes, self.profile_id, self._scheduler, self._webhooks, delay_scale=self.retry_scale)
         try:
-            self._server = _Server(("127.0.0.1", self.port), _handler_for(self), self.max_connections)
+            self._server = _Server(("127.0.0.1", self.port), _handler_for(self), self.max_connections, self.max_open)
         except OSError:
             self._scheduler.stop()
             self._webhooks.close()
@@ -180,7 +195,9 @@ class Sandbox:
             return exc.status, {"detail": exc.detail}, {}
 
     def _parse_body(self, route, headers: dict[str, str], body: bytes) -> tuple[Any, str | None]:
-        required = any(rule.get("required") for rule in route.rules.get("body", {}).values()) or "body_root" in route.rules
+        if "form" in route.rules or "raw_body" in route.rules:
+            return other_body(route.rules, headers, body)
+        required = body_required(route.rules)
         if not body.strip():
             return ({}, None) if not required else (None, "Request body is empty: a JSON body is expected")
         if "json" not in headers.get("content-type", "").lower():
@@ -199,28 +216,41 @@ class _BodyTooLarge(Exception):
 
 
 def _handler_for(sandbox: Sandbox):
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(DeadlineHandler):
         protocol_version = "HTTP/1.1"
         server_version = "WappiSandbox/1"
         timeout = sandbox.client_timeout      # socket timeout: slow or silent clients are dropped
+        header_timeout = sandbox.client_timeout
         disable_nagle_algorithm = True
 
         def _serve(self) -> None:
+            if not self.server.busy.acquire(blocking=False):
+                self.reading_done()
+                self.close_connection = True
+                self._answer(time.perf_counter(), 503, json.loads(BUSY_BODY), {}, 0)
+                return
+            try:
+                self._serve_one()
+            finally:
+                self.server.busy.release()
+
+        def _serve_one(self) -> None:
             started = time.perf_counter()
             headers = {k.lower(): v for k, v in self.headers.items()}
+            self.body_deadline(sandbox.body_timeout)
+            refusal: tuple[int, str] | None = None
             try:
                 body = self._read_body(headers)
             except _BodyTooLarge:
-                self.close_connection = True
-                self._answer(started, 413, {"detail": f"Request body is too large (limit {sandbox.max_body // (1024 * 1024)} MB)"}, {}, 0)
-                return
+                refusal = 413, f"Request body is too large (limit {sandbox.max_body // (1024 * 1024)} MB)"
             except (TimeoutError, socket.timeout):
-                self.close_connection = True
-                self._answer(started, 408, {"detail": "The request body did not arrive in time"}, {}, 0)
-                return
+                refusal = 408, "The request body did not arrive in time"
             except ValueError as exc:  # bad Content-Length, bad chunking, or a body cut short
+                refusal = 400, str(exc)
+            self.reading_done()
+            if refusal is not None:
                 self.close_connection = True
-                self._answer(started, 400, {"detail": str(exc)}, {}, 0)
+                self._answer(started, refusal[0], {"detail": refusal[1]}, {}, 0)
                 return
             status, payload, extra = sandbox.handle(self.command, self.path, headers, body)
             self._answer(started, status, payload, extra, len(body))
@@ -266,6 +296,11 @@ def _handler_for(sandbox: Sandbox):
 
         def _answer(self, started: float, status: int, payload: dict[str, Any], extra: dict[str, str], size: int) -> None:
             data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            # Recorded before the answer goes out: a client that reads the log right after its answer finds it there.
+            shown = [(k, mask(v) if k.lower() == "authorization" else v) for k, v in self.headers.items()]
+            detail = payload.get("detail", "") if status != 200 else ""
+            sandbox.record(LogEntry(time.time(), self.command, self.path, status,
+                                    (time.perf_counter() - started) * 1000, shown, size, str(detail)))
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -279,13 +314,10 @@ def _handler_for(sandbox: Sandbox):
                     self.wfile.write(data)
             except OSError:
                 self.close_connection = True  # the client left; nothing to answer to
-            shown = [(k, mask(v) if k.lower() == "authorization" else v) for k, v in self.headers.items()]
-            detail = payload.get("detail", "") if status != 200 else ""
-            sandbox.record(LogEntry(time.time(), self.command, self.path, status,
-                                    (time.perf_counter() - started) * 1000, shown, size, str(detail)))
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             # Unparseable requests (garbage bytes, huge header lines) get a JSON answer like every other error.
+            self.reading_done()
             self.close_connection = True
             if not hasattr(self, "command") or self.command is None:
                 self.command = ""

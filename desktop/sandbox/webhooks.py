@@ -33,7 +33,8 @@ class WebhookSender:
     def __init__(self, scheduler: Scheduler, retry_scale: float = 1.0, keep: int = 500) -> None:
         self._scheduler = scheduler
         self._scale = retry_scale
-        self._client = httpx.Client(timeout=ANSWER_TIMEOUT_S, follow_redirects=False)
+        # Built at the first webhook: most sessions send none, and the client costs the app's start ~0.1 s and ~10 MB.
+        self._client: httpx.Client | None = None
         self._attempts: deque[Attempt] = deque(maxlen=keep)
         self._lock = threading.Lock()
 
@@ -45,13 +46,21 @@ class WebhookSender:
             return list(self._attempts)
 
     def close(self) -> None:
-        self._client.close()
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+
+    def _http(self) -> httpx.Client:
+        with self._lock:
+            if self._client is None:
+                self._client = httpx.Client(timeout=ANSWER_TIMEOUT_S, follow_redirects=False)
+            return self._client
 
     def _try(self, url: str, payload: dict[str, Any], wh_type: str, auth: str, number: int) -> None:
         headers = {"Authorization": auth} if auth else {}
         status, error = None, ""
         try:
-            status = self._client.post(url, json=payload, headers=headers).status_code
+            status = self._http().post(url, json=payload, headers=headers).status_code
         except httpx.HTTPError as exc:
             error = type(exc).__name__
         final = status == 200 or number == len(RETRY_SCHEDULE_MIN)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.core import attachments as att
 from desktop.core.models import Attachment, Body
 from desktop.core.sizes import human_size
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.ui.image_preview import read_image
 from desktop.ui.json_highlighter import JsonHighlighter
 from desktop.ui.workers import Task, run_task
@@ -167,7 +167,7 @@ class FileCard(QFrame):
         self.file_id = attachment.id
         self.title.setText(
             _escape(_("{name} · {type} · {size}")).format(name=f"<b>{_escape(attachment.name)}</b>", type=_escape(type_label), size=human_size(attachment.size))
-            + "<br>" + _escape(_("Sent as {n} characters of base64 in place of {token}").format(n=f"{len(attachment.data):,}".replace(",", " "), token=att.token(attachment.id)))
+            + "<br>" + _escape(ngettext("Sent as {n} character of base64 in place of {token}", "Sent as {n} characters of base64 in place of {token}", len(attachment.data)).format(n=f"{len(attachment.data):,}".replace(",", " "), token=att.token(attachment.id)))
         )
         self._notes(notes)
         self._thumbnail(thumbnail, type_label)
@@ -351,8 +351,10 @@ class BodyEditor(QWidget):
             self.attach_file(path)
 
     def _no_field(self) -> att.Problem:
-        return att.Problem("no-field", _("There is no field to put the file in."),
-                           _("Click inside the quotes of the field that should carry the file (for example \"b64_file\": \"\"), then choose the file again."))
+        # No string field under the cursor and no b64_file: this request does not carry a file as it is.
+        return att.Problem("no-field", _("This request has no field for a file."),
+                           _("Files are sent with the file methods: open «Send an image (base64)» or «Send a document (base64)» in the Wappi API list on the left and choose the file there. "
+                             "If this request takes the file in another field, click inside that field's quotes first."))
 
     def attach_file(self, path: str) -> None:
         """Encode `path` on a worker and put its placeholder into the field under the cursor (or b64_file)."""

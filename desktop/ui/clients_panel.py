@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QTabWidget,
     QTreeWidgetItem,
 )
 
@@ -38,14 +37,14 @@ def make_store(settings: Settings) -> Store:
     return Store(Path(settings.data_folder)) if settings.data_folder else Store()
 
 
-def attach_clients(window, paths: Paths, settings: Settings, secret_store=None) -> ClientsPanel:
+def attach_clients(window, paths: Paths, settings: Settings, secret_store=None, fresh: bool = True) -> ClientsPanel:
     """Wire the clients' features into a main window; `secret_store` (get/set) is where secret values live."""
-    window.clients = ClientsPanel(window, paths, settings, secret_store or MemorySecrets())
+    window.clients = ClientsPanel(window, paths, settings, secret_store or MemorySecrets(), fresh)
     return window.clients
 
 
 class ClientsPanel(QObject):
-    def __init__(self, window, paths: Paths, settings: Settings, secret_store):
+    def __init__(self, window, paths: Paths, settings: Settings, secret_store, fresh: bool = True):
         super().__init__(window)
         self.window = window
         self.paths = paths
@@ -68,13 +67,8 @@ class ClientsPanel(QObject):
         window.response_shown.connect(self.record)
         window.environment_box.currentTextChanged.connect(lambda name: self.history.show_owner(name))
 
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        # replaceWidget keeps the splitter's slot (and the width the window gave it).
-        window.splitter.replaceWidget(window.splitter.indexOf(sidebar), self.tabs)
-        self.tabs.addTab(sidebar, _("Saved"))  # "Requests" is already the page's own tab
-        self.tabs.addTab(self.history, _("History"))
-        sidebar.show()
+        self.session.saved_into_client.connect(self.client_saved)
+        window.add_side_tab(self.history, _("History"))
 
         self.undo_button = QPushButton(_("Undo"))
         self.undo_button.setToolTip(_("Put back what was just deleted"))
@@ -88,7 +82,9 @@ class ClientsPanel(QObject):
         self._build_menus()
         self.refresh()
         self.history.show_owner(window.environment_box.currentText())
-        self.session.restore_draft()
+        # A fresh start shows the request whose first Send works (the profile status, in the sandbox).
+        if fresh and not self.session.restore_draft():
+            window.open_start_request()
 
     # ---- menus ----------------------------------------------------------------------------------
 
@@ -167,13 +163,18 @@ class ClientsPanel(QObject):
 
     def refresh(self) -> None:
         trees = []
+        skipped = []
         for client in self.store.clients():
             try:
                 trees.append((client, self.store.tree(client)))
-                for problem in self.store.problems(client):
-                    self.window.statusBar().showMessage(problem, 10000)
+                skipped += [f"{client}: {problem}" for problem in self.store.problems(client)]
             except (StoreError, OSError) as exc:
                 self.window.statusBar().showMessage(str(exc), 10000)
+        if skipped:
+            # All of them, and it stays: one damaged file in a shared folder must be findable by name.
+            self.window.statusBar().showMessage(
+                _("Skipped and left unchanged ({count}): {files}").format(count=len(skipped), files="  •  ".join(skipped)))
+            self.window.statusBar().setToolTip("\n".join(skipped))
         root = self.window.sidebar.show_clients(trees, _("Clients"))
         if self.window.sidebar.tree.indexOfTopLevelItem(root) != 0:
             # The agent's own work comes first, the documentation below it.
@@ -409,6 +410,21 @@ class ClientsPanel(QObject):
         self._put_environment(environment)
         self.window.environment_box.setCurrentText(client)
 
+    def client_saved(self, client: str) -> None:
+        """Save as into a client keeps the environment the agent works in, and says how to use the client's own."""
+        self.window.sidebar.reveal(self.session.path)
+        try:
+            self._put_environment(self.store.environment(client))
+        except StoreError:
+            self._put_environment(default_environment(client))
+        current = self.window.environment_box.currentText()
+        if current != client:
+            self.window.statusBar().showMessage(
+                _("Saved in «{client}». Requests still go to «{environment}». To send with the client's own address, profile_id and token, "
+                  "fill them in File → Edit environment… and choose «{client}» in the Environment list.").format(client=client, environment=current),
+                20000,
+            )
+
     def _put_environment(self, environment: Environment) -> None:
         window = self.window
         window.environments[:] = [e for e in window.environments if e.name != environment.name] + [environment]
@@ -418,6 +434,7 @@ class ClientsPanel(QObject):
             box.addItem(environment.name)
         if placeholder >= 0 and not any(e.name == _("No environment") for e in window.environments):
             box.removeItem(placeholder)
+        window.environment_reloaded()
 
     def edit_environment(self, client: str | None = None) -> None:
         client = client or self.current_client()
@@ -445,7 +462,8 @@ class ClientsPanel(QObject):
     # ---- history --------------------------------------------------------------------------------
 
     def record(self, result) -> None:
-        request = self.window.to_model()
+        answer = self.window.session.answer
+        request = answer.request.copy() if answer is not None else self.window.to_model()
         request.name = self.session.name
         environment = self.window.active_environment()
         secrets = environment.secret_values(self.window.variable_values()) if environment else []

@@ -1,12 +1,15 @@
 """Paste what the client sent (cURL, raw HTTP, a URL) into the panels; copy the request as cURL or raw HTTP."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.curl import to_curl
 from desktop.core.httplog import parse_pasted, to_http
+from desktop.core.models import Request
 from desktop.core.paste import ParseResult, PasteError
 from desktop.core.variables import resolve
 from desktop.i18n import _
@@ -21,9 +24,12 @@ def looks_like_request(text: str) -> bool:
 
 
 class ClipboardActions(QObject):
-    def __init__(self, window):
+    """The Request menu's paste and copy actions; `open_request(request) -> bool` (the window's) shows a parsed paste."""
+
+    def __init__(self, window, open_request: Callable[[Request], bool]):
         super().__init__(window)
         self.window = window
+        self.open_request = open_request
         menu = window.request_menu
         first = menu.actions()[0] if menu.actions() else None
         self.paste_action = QAction(_("Import from clipboard (cURL or HTTP)"), window)
@@ -42,7 +48,10 @@ class ClipboardActions(QObject):
         copy_menu.addSeparator()
         copy_menu.addAction(self.include_secrets)
         menu.insertAction(first, self.paste_action)
-        window.url_bar.url.installEventFilter(self)
+
+    def watch(self, field) -> None:
+        """Ctrl+V of a whole request into `field` (the address) imports it."""
+        field.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         # Ctrl+V of a whole cURL command into the URL field imports it instead of flattening it into one line.
@@ -58,10 +67,8 @@ class ClipboardActions(QObject):
         run_task(lambda: parse_pasted(text), self._imported, self._failed)
 
     def _imported(self, result: ParseResult) -> None:
-        self.window.current_item = None
-        self.window.description.hide()
-        self.window.load_model(result.request)
-        self.window.response_view.clear()
+        if not self.open_request(result.request):
+            return
         kinds = {"curl": _("cURL command"), "http": _("HTTP request"), "url": _("address")}
         message = _("Imported from the clipboard: {kind}.").format(kind=kinds.get(result.kind, result.kind))
         self.window.statusBar().showMessage(message, 8000)
@@ -79,7 +86,8 @@ class ClipboardActions(QObject):
 
     def copy(self, render) -> str:
         window = self.window
-        request = window.to_model()
+        window.flush_edits()
+        request = window.session.request
         values = window.variable_values()
         env = window.active_environment()
         secrets = env.secret_values(values) if env else []

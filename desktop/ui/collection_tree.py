@@ -85,13 +85,24 @@ class CollectionTree(QWidget):
 
     def add_root(self, folder: Folder, title: str, read_only: bool = True) -> QTreeWidgetItem:
         root = self._root_node(title)
-        self.tree.addTopLevelItem(root)
-        root.setFirstColumnSpanned(True)  # only takes effect once the node is in the tree
+        # Built before it joins the tree: a detached node takes children without a model update for each one,
+        # which keeps the 160 documented requests well inside the start-up budget.
         self._fill(root, folder, None)
+        self.tree.addTopLevelItem(root)
+        self._span_folders(root)
+        # At this size open groups drown the tree: only the root is open until a request is in use.
         root.setExpanded(True)
         if read_only:
             root.setToolTip(0, _("Documented requests: read-only. Change a copy, or save it into a client."))
         return root
+
+    def _span_folders(self, node: QTreeWidgetItem) -> None:
+        # Spanning only takes effect once the node is in the tree.
+        node.setFirstColumnSpanned(True)
+        for i in range(node.childCount()):
+            child = node.child(i)
+            if child.data(0, KIND_ROLE) != "request":
+                self._span_folders(child)
 
     def _root_node(self, title: str) -> QTreeWidgetItem:
         root = QTreeWidgetItem([title, ""])
@@ -184,6 +195,8 @@ class CollectionTree(QWidget):
                 node.setForeground(0, QColor(METHOD_COLOURS.get(method, "#57606a")))
                 node.setFont(0, self._small_bold(node))
                 node.setToolTip(1, child.request.full_url())
+                if child.meta.get("deprecated"):  # deprecated or "temporarily not working" in the docs
+                    node.setForeground(1, QColor("#8c959f"))
 
     def _fit_method_column(self, node: QTreeWidgetItem) -> None:
         depth, parent = 0, node.parent()
@@ -203,18 +216,21 @@ class CollectionTree(QWidget):
             self._method_font = small
         return self._method_font
 
-    def find_request(self, path: Path) -> QTreeWidgetItem | None:
-        root = self.clients_root()
-        if root is None:
-            return None
-        stack = [root]
+    def _request_nodes(self):
+        """Every request node, documentation and clients, top to bottom."""
+        stack = [self.tree.topLevelItem(i) for i in reversed(range(self.tree.topLevelItemCount()))]
         while stack:
             node = stack.pop()
-            item = node.data(0, ITEM_ROLE)
-            if isinstance(item, Item) and item.path == path:
-                return node
-            stack.extend(node.child(i) for i in range(node.childCount()))
-        return None
+            if isinstance(node.data(0, ITEM_ROLE), Item):
+                yield node
+            stack.extend(node.child(i) for i in reversed(range(node.childCount())))
+
+    def find_request(self, path: Path) -> QTreeWidgetItem | None:
+        return next((node for node in self._request_nodes() if node.data(0, ITEM_ROLE).path == path), None)
+
+    def find_item(self, wanted: Callable[[Item], bool]) -> Item | None:
+        """The first request in the tree (documentation included) that `wanted` accepts."""
+        return next((node.data(0, ITEM_ROLE) for node in self._request_nodes() if wanted(node.data(0, ITEM_ROLE))), None)
 
     def reveal(self, path: Path | None) -> None:
         """Open the folders down to the request at `path` and select it, so the agent sees what is open."""
@@ -238,10 +254,28 @@ class CollectionTree(QWidget):
     def _clicked(self, node: QTreeWidgetItem) -> None:
         item = node.data(0, ITEM_ROLE)
         if isinstance(item, Item):
+            if node.data(0, CLIENT_ROLE) is None:
+                self.open_only(node)
             self.item_chosen.emit(item)
 
+    def open_only(self, node: QTreeWidgetItem) -> None:
+        """In the documentation, keep open only the groups that lead to the request in use."""
+        keep, parent = set(), node.parent()
+        while parent is not None:
+            keep.add(id(parent))
+            parent = parent.parent()
+        top = node
+        while top.parent() is not None:
+            top = top.parent()
+        stack = [top.child(i) for i in range(top.childCount())]
+        while stack:
+            group = stack.pop()
+            if group.childCount():
+                group.setExpanded(id(group) in keep)
+                stack.extend(group.child(i) for i in range(group.childCount()))
+
     def filter(self, text: str) -> None:
-        """Hide what does not match name, URL or body text; folders stay while a child matches."""
+        """Hide what does not match a name (Russian or English), URL, body or field name; folders stay while a child matches."""
         needle = text.strip().lower()
         client_hits = self.client_search(needle) if needle and self.client_search is not None else None
 
@@ -253,8 +287,7 @@ class CollectionTree(QWidget):
                 elif client_hits is not None and node.data(0, CLIENT_ROLE) is not None:
                     shown = item.path in client_hits
                 else:
-                    haystack = f"{item.request.name}\n{item.request.full_url()}\n{item.request.body.text}".lower()
-                    shown = needle in haystack
+                    shown = needle in _haystack(item)
             else:
                 shown = False
                 for i in range(node.childCount()):
@@ -267,6 +300,15 @@ class CollectionTree(QWidget):
 
         for i in range(self.tree.topLevelItemCount()):
             visit(self.tree.topLevelItem(i))
+
+
+def _haystack(item: Item) -> str:
+    """What search looks in: both names, the address, the body and the names of the documented fields."""
+    names = item.meta.get("names") if isinstance(item.meta.get("names"), dict) else {}
+    rules = item.meta.get("rules") if isinstance(item.meta.get("rules"), dict) else {}
+    fields = [name for part in rules.values() if isinstance(part, dict) and "type" not in part for name in part]
+    return "\n".join([item.request.name, *map(str, names.values()), item.request.full_url(), item.request.body.text,
+                      *fields]).lower()
 
 
 def _node_key(node: QTreeWidgetItem) -> str:

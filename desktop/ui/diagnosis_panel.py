@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.diagnose import Finding, reply_text
-from desktop.i18n import _
+from desktop.core.diagnose import Finding
+from desktop.i18n import _, ngettext
 
 COLOURS = {"error": "#cf222e", "warning": "#9a6700", "info": "#0969da"}
 _ICONS = {
@@ -32,7 +31,7 @@ def _escape(text: str) -> str:
 class FindingCard(QFrame):
     """One finding: icon and coloured title, the explanation, the next step, and a Fix button when there is one."""
 
-    fix_requested = Signal(str)
+    fix_requested = Signal(object)  # the Finding
 
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,15 +58,15 @@ class FindingCard(QFrame):
         if finding.fix:
             self.fix_button = QPushButton(_("Fix"))
             self.fix_button.setToolTip(_("Correct the request in one click"))
-            self.fix_button.clicked.connect(lambda: self.fix_requested.emit(finding.fix))
+            self.fix_button.clicked.connect(lambda: self.fix_requested.emit(finding))
             layout.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class DiagnosisPanel(QWidget):
-    """Shows diagnose() findings; `fix_requested(fix_id)` asks the window to apply core.diagnose.apply_fix."""
+    """«What is wrong»: renders the session's findings; asks the window for a fix (`fix_requested`) or the reply (`reply_requested`)."""
 
-    fix_requested = Signal(str)
-    reply_copied = Signal(str)
+    fix_requested = Signal(object)  # the Finding whose fix the agent asked for
+    reply_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,27 +75,34 @@ class DiagnosisPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
+        self.title_label = QLabel(f"<b>{_escape(_('What is wrong'))}</b>")
+        top.addWidget(self.title_label)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         top.addWidget(self.summary_label, 1)
-        self.reply_button = QPushButton(_("Reply to client"))
-        self.reply_button.setToolTip(_("Copy a ready message for the client: what is wrong and how to fix it"))
-        self.reply_button.clicked.connect(self.copy_reply)
-        top.addWidget(self.reply_button)
+        self.reply_button = QPushButton(_("Reply to client…"))
+        self.reply_button.setToolTip(_("A ready message for the client about this request: read it, change it if needed, copy it"))
+        self.reply_button.clicked.connect(self.reply_requested)
+        top.addWidget(self.reply_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self.status_label = QLabel()
-        layout.addWidget(self.status_label)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Texts wrap to the width; a sideways scroll would hide the «Fix» buttons.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
         self._list = QVBoxLayout(holder)
+        self._list.setContentsMargins(0, 0, 0, 0)
         self._list.addStretch(1)
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)
         self.scroll = scroll
         self.set_findings([])
-        # Before the first answer there is nothing to judge yet.
-        self.summary_label.setText(_("After «Send», what went wrong (if anything) and how to fix it appears here."))
+
+    def show_checking(self) -> None:
+        """Between opening a request and its findings: nothing of the previous request stays."""
+        self.set_findings([])
+        self.summary_label.setText(_("Checking the request…"))
+        self.reply_button.setEnabled(False)
 
     def set_findings(self, findings: list[Finding]) -> None:
         for card in self._cards:
@@ -109,23 +115,24 @@ class DiagnosisPanel(QWidget):
             card.fix_requested.connect(self.fix_requested)
             self._list.insertWidget(self._list.count() - 1, card)
             self._cards.append(card)
-        self.status_label.clear()
         self.scroll.setVisible(bool(findings))
-        self.reply_button.setEnabled(bool(findings))
+        self.reply_button.setEnabled(True)
         if not findings:
             self.summary_label.setText(_("No problems found in this request."))
         else:
-            self.summary_label.setText(_("Problems found: {count}").format(count=len(findings)))
+            self.summary_label.setText(ngettext("{count} problem found", "{count} problems found", len(findings)).format(count=len(findings)))
+
+    def wanted_height(self) -> int:
+        """The height that shows every card without scrolling (the window caps it)."""
+        top = self.summary_label.sizeHint().height() + 16
+        if not self._cards:
+            return top
+        width = max(self.scroll.viewport().width(), 200)
+        cards = sum(card.heightForWidth(width) if card.hasHeightForWidth() else card.sizeHint().height() for card in self._cards)
+        return top + cards + 8 * len(self._cards) + 12
 
     def findings(self) -> list[Finding]:
         return list(self._findings)
 
     def cards(self) -> list[FindingCard]:
         return list(self._cards)
-
-    def copy_reply(self) -> str:
-        text = reply_text(self._findings)
-        QGuiApplication.clipboard().setText(text)
-        self.status_label.setText(_("The reply is copied: paste it into the chat with the client."))
-        self.reply_copied.emit(text)
-        return text

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.secrets import bare_token, clean_token
 from desktop.core.variables import Environment, Variable
 from desktop.i18n import _
 
@@ -59,6 +60,15 @@ class EnvironmentDialog(QDialog):
         remove = QPushButton(_("Remove selected"))
         add.clicked.connect(lambda: self.add_row("", "", False))
         remove.clicked.connect(self._remove_selected)
+        # A token pasted with quotes, "Bearer ", spaces or a line break is caught here, with the clean value offered.
+        self.token_warning = QLabel()
+        self.token_warning.setObjectName("tokenWarning")
+        self.token_warning.setWordWrap(True)
+        self.token_warning.setStyleSheet("color: #9a6700;")
+        self.clean_button = QPushButton(_("Use the clean token"))
+        self.clean_button.clicked.connect(self._use_clean)
+        self._warned_row: int | None = None
+        self._show_token_warning(None, [])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -70,6 +80,10 @@ class EnvironmentDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        warning_row = QHBoxLayout()
+        warning_row.addWidget(self.token_warning, 1)
+        warning_row.addWidget(self.clean_button)
+        layout.addLayout(warning_row)
         layout.addWidget(buttons)
         self.resize(560, 360)
 
@@ -82,6 +96,7 @@ class EnvironmentDialog(QDialog):
         edit.setFrame(False)
         edit.setEchoMode(QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal)
         self.table.setCellWidget(r, 1, edit)
+        edit.textEdited.connect(lambda _text, e=edit: self._check_token(e))
         check = QTableWidgetItem()
         check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         check.setCheckState(Qt.CheckState.Checked if secret else Qt.CheckState.Unchecked)
@@ -93,6 +108,31 @@ class EnvironmentDialog(QDialog):
             if edit is not None:
                 secret = item.checkState() == Qt.CheckState.Checked
                 edit.setEchoMode(QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal)
+
+    def _row_of(self, edit: QLineEdit) -> int | None:
+        return next((r for r in range(self.table.rowCount()) if self.table.cellWidget(r, 1) is edit), None)
+
+    def _check_token(self, edit: QLineEdit) -> None:
+        row = self._row_of(edit)
+        if row is None:
+            return
+        secret = self.table.item(row, 2) is not None and self.table.item(row, 2).checkState() == Qt.CheckState.Checked
+        warnings = [w for w in clean_token(edit.text())[1] if w.code != "empty"] if secret else []
+        self._show_token_warning(row if warnings else None, warnings)
+
+    def _show_token_warning(self, row: int | None, warnings) -> None:
+        self._warned_row = row
+        name = self.table.item(row, 0).text() if row is not None and self.table.item(row, 0) else ""
+        self.token_warning.setText("\n".join(f"«{name}»: {w.message}" for w in warnings))
+        self.token_warning.setVisible(bool(warnings))
+        edit = self.table.cellWidget(row, 1) if row is not None else None
+        self.clean_button.setVisible(edit is not None and bare_token(edit.text()) != edit.text())
+
+    def _use_clean(self) -> None:
+        edit = self.table.cellWidget(self._warned_row, 1) if self._warned_row is not None else None
+        if edit is not None:
+            edit.setText(bare_token(edit.text()))
+            self._check_token(edit)
 
     def _remove_selected(self) -> None:
         for r in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):

@@ -1,12 +1,12 @@
-"""The "History" tab: every send of the active client with time, status and duration; search; double-click re-opens."""
+"""The "History" tab: every send of the active client as method, address, status and time; search; double-click re-opens."""
 from __future__ import annotations
 
 import time
+from urllib.parse import unquote
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTreeWidget,
@@ -24,6 +24,32 @@ from desktop.i18n import _
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
 
+def row_text(entry: Entry, today: tuple[int, int]) -> str:
+    """Method, status and time, then the readable address on its own line."""
+    return f"{entry.method} · {_status_text(entry)} · {_when(entry.time, today)}\n{readable_address(entry.url)}"
+
+
+def readable_address(url: str) -> str:
+    """The address as an agent reads it: without "https://", with %-escapes shown as the characters they stand for."""
+    _scheme, sep, rest = url.partition("://")
+    address = rest if sep else url
+    decoded = unquote(address)
+    # An escaped line break or control character stays escaped: a row must stay one honest line.
+    return decoded if decoded.isprintable() else address
+
+
+def _status_text(entry: Entry) -> str:
+    return str(entry.status) if entry.status is not None else _("no answer")
+
+
+def _when(stamp: float, today: tuple[int, int]) -> str:
+    # Today's sends need only the time; older ones the day too.
+    moment = time.localtime(stamp)
+    if (moment.tm_yday, moment.tm_year) == today:
+        return time.strftime("%H:%M:%S", moment)
+    return time.strftime("%d.%m %H:%M", moment)
+
+
 class HistoryPanel(QWidget):
     reopen = Signal(object)  # Request
 
@@ -36,13 +62,14 @@ class HistoryPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search the history…"))
         self.search.setClearButtonEnabled(True)
+        # Two lines a send: "POST · 401 · 14:32:05", then the address on a line of its own, the panel's whole width
+        # (a column of its own left it a sliver in the sidebar). Too long, it loses its middle, never its end.
         self.list = QTreeWidget()
-        self.list.setColumnCount(4)
-        self.list.setHeaderLabels([_("Time"), _("Status"), _("Duration"), _("Request")])
+        self.list.setColumnCount(1)
+        self.list.setHeaderHidden(True)
         self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setStretchLastSection(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setAlternatingRowColors(True)
         self.list.setToolTip(_("Double-click a line to open that request again"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 0, 8)
@@ -62,17 +89,19 @@ class HistoryPanel(QWidget):
         if not self.owner:
             return
         rows = []
+        today = time.localtime().tm_yday, time.localtime().tm_year
         for entry in self.history.search(self.owner, self.search.text()):
-            when = time.strftime("%d.%m %H:%M:%S", time.localtime(entry.time))
-            if entry.status is not None:
-                status = str(entry.status)
-            else:
-                status = _("no answer")
-            node = QTreeWidgetItem([when, status, f"{entry.duration_ms:.0f} {_('ms')}" if entry.status is not None else "", f"{entry.method} {entry.url}"])
+            node = QTreeWidgetItem([row_text(entry, today)])
             node.setData(0, ENTRY_ROLE, entry)
-            node.setToolTip(3, entry.error or entry.url)
+            details = [f"{entry.method} {entry.url}", time.strftime("%d.%m.%Y %H:%M:%S", time.localtime(entry.time))]
+            if entry.status is not None:
+                answer = f"{entry.status} {entry.reason}".strip()
+                details.append(_("{answer}, {ms} ms").format(answer=answer, ms=f"{entry.duration_ms:.0f}"))
+            if entry.error:
+                details.append(entry.error)
+            node.setToolTip(0, "\n".join(details))
             if entry.status is None or entry.status >= 400:
-                node.setForeground(1, QColor("#cf222e"))
+                node.setForeground(0, QColor("#cf222e"))
             rows.append(node)
         self.list.addTopLevelItems(rows)
 

@@ -76,11 +76,15 @@ class ImagePreview(QWidget):
 
     def show_image(self, data: bytes, where: str = "", name: str = "image") -> bool:
         """Show `data`; returns False (and says so) when it is not a picture Qt can draw."""
+        return self.show_decoded(data, *read_image(data), where, name)
+
+    def show_decoded(self, data: bytes, image: QImage, full: QSize, where: str = "", name: str = "image") -> bool:
+        """Show `data` already decoded by `read_image` (on a worker, for a big one); False when it cannot be drawn."""
         self.data = data
         found = sniff(data[:64 * 1024])
         ext = next((e for e, key in EXTENSIONS.items() if key == found.key), "bin")
         self.suggested_name = f"{name}.{ext}"
-        self._image, full = read_image(data)
+        self._image = image
         parts = [found.label, human_size(len(data))]
         if not self._image.isNull():
             parts.append(_("{w}×{h} px").format(w=full.width(), h=full.height()))

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 BATCH = 1000
 
@@ -39,9 +39,9 @@ class _Node:
 
 def preview(value: Any) -> str:
     if isinstance(value, dict):
-        return _("{{…}} {n} fields").format(n=len(value))
+        return ngettext("{{…}} {n} field", "{{…}} {n} fields", len(value)).format(n=len(value))
     if isinstance(value, list):
-        return _("[…] {n} items").format(n=len(value))
+        return ngettext("[…] {n} item", "[…] {n} items", len(value)).format(n=len(value))
     return json.dumps(value, ensure_ascii=False)[:500]
 
 

@@ -5,11 +5,13 @@ import threading
 from collections.abc import Callable
 
 import httpx
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QInputDialog,
+    QPushButton,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -22,23 +24,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import errors
-from desktop.core import jsonlint
 from desktop.core.collection import Item
-from desktop.core.requestlint import lint_request
 from desktop.core.errors import SendError
 from desktop.core.models import Request, split_url, join_url
 from desktop.core.sender import prepare, send
+from desktop.core.session import ANSWER, ENVIRONMENT, FINDINGS, OPENED, Session, client_request_name, sandbox_address, server_words
 from desktop.core.settings import Settings
-from desktop.core.secrets import clean_token
+from desktop.core.secrets import bare_token, clean_token
 from desktop.core.variables import Environment, resolve
 from desktop.i18n import _, pick
 from desktop.ui.body_editor import BodyEditor
-from desktop.core.diagnose import apply_fix, diagnose
 from desktop.ui.clipboard_actions import ClipboardActions
 from desktop.ui.collection_tree import CollectionTree
 from desktop.ui.diagnosis_panel import DiagnosisPanel
+from desktop.ui.reply_preview import ReplyPreview
 from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
+from desktop.ui.practice_page import PracticePage
 from desktop.ui.response_view import ResponseView
 from desktop.ui.url_bar import UrlBar
 from desktop.ui.webhooks_tab import WebhooksTab
@@ -46,11 +48,16 @@ from desktop.ui.workers import Task, run_task
 
 
 class MainWindow(QMainWindow):
-    """Builds a Request from the four panels and shows what came back; all deciding happens in the core."""
+    """Composes the panels around one Session (core/session.py); panels write edits to it and render from it."""
 
     response_shown = Signal(object)   # Response or SendError, once the answer (or its absence) is on screen
+    findings_shown = Signal()         # the findings on screen are those of the request on screen
+    opened = Signal(object)           # another request is on screen: its collection Item, or None (pasted, history, new)
+    edited = Signal()                 # the agent changed something in the panels (not debounced)
     language_requested = Signal(str)
     settings_changed = Signal()
+
+    FINDINGS_DELAY_MS = 250
 
     def __init__(
         self,
@@ -68,9 +75,14 @@ class MainWindow(QMainWindow):
         self.desk = None  # the DeskApp that made this window (app.py), kept alive with it
         # Where a secret typed at send time is kept (the keyring); None: nowhere, so the agent is not asked.
         self.secret_setter: Callable[[str, str, str], None] | None = None
+        # Asked before another request replaces the one on screen (save_flow answers: saved, discarded or kept).
+        self.leave_guard: Callable[[], bool] = lambda: True
+        self.sandbox_url = ""
         self.task: Task | None = None
+        self.findings_task: Task | None = None
         self.cancel_event: threading.Event | None = None
         self._syncing = False
+        self.session = Session()
 
         self.setWindowTitle(_("Wappi Desk"))
         self.resize(1280, 800)
@@ -78,6 +90,10 @@ class MainWindow(QMainWindow):
         self.sidebar = CollectionTree()
         self.current_item: Item | None = None
         self.url_bar = UrlBar()
+        self.repeat_button = QPushButton(_("Repeat in sandbox"))
+        self.repeat_button.setObjectName("repeatInSandbox")
+        self.repeat_button.setToolTip(_("Send the same path, query, headers, token and body to the built-in sandbox instead of wappi.pro"))
+        self.repeat_button.clicked.connect(self.repeat_in_sandbox)
         self.description = QLabel()
         self.description.setObjectName("requestDescription")
         self.description.setWordWrap(True)
@@ -93,44 +109,66 @@ class MainWindow(QMainWindow):
         self.body.layout().addWidget(self.linter.panel)
         self.body.editor_row.insertWidget(0, self.linter.margin)
         self.body.kind.currentIndexChanged.connect(self._body_kind_changed)
-        self.request_warnings = QLabel()
-        self.request_warnings.setObjectName("requestWarnings")
-        self.request_warnings.setWordWrap(True)
-        self.request_warnings.hide()
         self.request_tabs = QTabWidget()
         self.request_tabs.addTab(self.params, _("Query parameters"))
         self.request_tabs.addTab(self.headers, _("Headers"))
         self.request_tabs.addTab(self.body, _("Body"))
         self.response_view = ResponseView(preview_limit_mb=settings.preview_limit_mb)
 
+        # The address gets a row of its own across both sides, so the whole of it is readable.
+        address_row = QWidget()
+        address_layout = QHBoxLayout(address_row)
+        address_layout.setContentsMargins(8, 8, 8, 0)
+        address_layout.addWidget(self.url_bar, 1)
+        address_layout.addWidget(self.repeat_button)
+
         request_side = QWidget()
         request_layout = QVBoxLayout(request_side)
-        request_layout.setContentsMargins(8, 8, 4, 8)
-        request_layout.addWidget(self.url_bar)
+        request_layout.setContentsMargins(8, 4, 4, 8)
         request_layout.addWidget(self.description)
-        request_layout.addWidget(self.request_warnings)
         request_layout.addWidget(self.request_tabs, 1)
         response_side = QWidget()
         response_layout = QVBoxLayout(response_side)
-        response_layout.setContentsMargins(4, 8, 8, 8)
-        # The course's troubleshooting as findings beside the answer, in words the agent can forward.
+        response_layout.setContentsMargins(4, 4, 8, 8)
+        # Which server answered, and whether the answer is to the request on screen or to an earlier version.
+        self.answer_origin = QLabel()
+        self.answer_origin.setObjectName("answerOrigin")
+        self.answer_origin.setWordWrap(True)
+        self.answer_origin.hide()
+        # "What is wrong" comes first: the agent's next step is there, the body is evidence.
         self.diagnosis = DiagnosisPanel()
         self.diagnosis.fix_requested.connect(self.apply_diagnosis_fix)
-        response_split = QSplitter(Qt.Orientation.Vertical)
-        response_split.addWidget(self.response_view)
-        response_split.addWidget(self.diagnosis)
-        response_split.setStretchFactor(0, 3)
-        response_split.setStretchFactor(1, 1)
-        response_layout.addWidget(response_split)
+        self.diagnosis.reply_requested.connect(self.show_reply)
+        self.response_split = QSplitter(Qt.Orientation.Vertical)
+        self.response_split.setChildrenCollapsible(False)
+        self.response_split.addWidget(self.diagnosis)
+        self.response_split.addWidget(self.response_view)
+        self.response_split.setStretchFactor(0, 0)
+        self.response_split.setStretchFactor(1, 1)
+        response_layout.addWidget(self.answer_origin)
+        response_layout.addWidget(self.response_split, 1)
 
+        work_split = QSplitter(Qt.Orientation.Horizontal)
+        work_split.addWidget(request_side)
+        work_split.addWidget(response_side)
+        work_split.setSizes([480, 520])
+        work_area = QWidget()
+        work_layout = QVBoxLayout(work_area)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(0)
+        work_layout.addWidget(address_row)
+        work_layout.addWidget(work_split, 1)
+
+        # The left column: saved requests, and whatever else the app adds (history) as tabs.
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.sidebar, _("Saved"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(request_side)
-        self.splitter.addWidget(response_side)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.addWidget(work_area)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([300, 520, 460])
+        self.splitter.setSizes([280, 1000])
         # Webhooks are a job of their own (is the client's URL reachable? what arrives?), so they get a page.
         self.webhooks = WebhooksTab()
         self.webhooks.save_requested.connect(self.open_webhook_sample)
@@ -139,28 +177,38 @@ class MainWindow(QMainWindow):
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, _("Requests"))
         self.pages.addTab(self.webhooks, _("Webhooks"))
+        self.practice = PracticePage()  # the course's cases against a practice sandbox of its own
+        self.pages.addTab(self.practice, _("Practice"))
         self.setCentralWidget(self.pages)
 
         self._build_toolbar()
         self._build_menus()
-        self.clipboard = ClipboardActions(self)
-        self.last_sent: Request | None = None
-        self.response_shown.connect(self._diagnose)
+        self.clipboard = ClipboardActions(self, self.open_client_request)
+        self.clipboard.watch(self.url_bar.url)
         self.timeout_label = QLabel()
         self.statusBar().addPermanentWidget(self.timeout_label)
         self._show_timeout()
+
+        # Edits reach the session after a short pause; findings are then computed off the GUI thread.
+        self.edit_timer = QTimer(self)
+        self.edit_timer.setSingleShot(True)
+        self.edit_timer.setInterval(self.FINDINGS_DELAY_MS)
+        self.edit_timer.timeout.connect(self.flush_edits)
+        self.session.subscribe(self._session_changed)
 
         self.url_bar.send_clicked.connect(self.send)
         self.url_bar.cancel_clicked.connect(self.cancel)
         self.url_bar.url_edited.connect(self._url_edited)
         self.params.edited.connect(self._params_edited)
         self.url_bar.method_changed.connect(self._method_changed)
-        self.sidebar.item_chosen.connect(self.open_item)
-        for signal in (self.url_bar.url.textChanged, self.headers.edited, self.body.kind.currentIndexChanged):
-            signal.connect(self._check_request)
+        self.sidebar.item_chosen.connect(self.choose_item)
+        for signal in (self.url_bar.url.textChanged, self.url_bar.method_changed, self.params.edited, self.headers.edited,
+                       self.body.edited, self.body.kind.currentIndexChanged):
+            signal.connect(self._panels_edited)
         # The image, audio and video methods refuse a file of the wrong type: the editor needs the address.
         self.url_bar.url.textChanged.connect(self.body.set_address)
         self._body_kind_changed()
+        self.session.set_environment(self.active_environment(), self.variable_values())
 
     # --- building -------------------------------------------------------------------------------
 
@@ -232,6 +280,7 @@ class MainWindow(QMainWindow):
     # --- model <-> screen ----------------------------------------------------------------------
 
     def load_model(self, request: Request) -> None:
+        """Put a request in the panels (the session hears of it as an edit, at once)."""
         # A pasted or imported URL may still carry its query: the table is the one truth for it.
         request = request.copy()
         request.set_full_url(request.full_url())
@@ -246,16 +295,189 @@ class MainWindow(QMainWindow):
         self.headers.load_model(request.headers)
         self.body.load_model(request.body)
         self._syncing = False
+        self.flush_edits()
+
+    def to_model(self) -> Request:
+        base, _ignored = split_url(self.url_bar.url.text())
+        return Request(
+            method=self.url_bar.method.currentText(),
+            url=base,
+            params=self.params.to_model(),
+            headers=self.headers.to_model(),
+            body=self.body.to_model(),
+        )
+
+    def _panels_edited(self, *_args) -> None:
+        self.edited.emit()
+        if not self._syncing:
+            self.edit_timer.start()
+
+    def flush_edits(self) -> None:
+        """Hand what the panels show to the session now (before a send, a fix, a copy)."""
+        self.edit_timer.stop()
+        request = self.to_model()
+        request.name = self.session.name
+        self.session.edit(request)
+
+    def _show_request(self, request: Request, item: Item | None, name: str, rules=None) -> None:
+        """Another request on screen: the session forgets everything about the previous one first."""
+        self.current_item = item
+        self.session.open(request, name, rules)
+        self.load_model(request)
+        text = pick(item.meta.get("description")) if item is not None else ""
+        self.description.setText(text)
+        self.description.setVisible(bool(text))
+        self.request_tabs.setCurrentWidget(self.body if request.body.kind != "none" else self.params)
+        self.pages.setCurrentWidget(self.splitter)
+        self.opened.emit(item)
+
+    def choose_item(self, item: Item) -> None:
+        """A click in the sidebar: unsaved work is asked about first."""
+        if self.leave_guard():
+            self.open_item(item)
 
     def open_item(self, item: Item) -> None:
         """Load a request from the sidebar, with its description from the documentation."""
-        self.current_item = item
-        self.load_model(item.request)
-        text = pick(item.meta.get("description"))
-        self.description.setText(text)
-        self.description.setVisible(bool(text))
-        self.request_tabs.setCurrentWidget(self.body if item.request.body.kind != "none" else self.params)
-        self.response_view.clear()
+        self._show_request(item.request, item, item.request.name, item.meta.get("rules"))
+        self.sidebar.reveal(item.path)
+
+    def open_request(self, request: Request, name: str = "") -> None:
+        """A request with no file (history, a pasted one, a webhook sample): new until saved."""
+        request = request.copy()
+        request.name = name or request.name or _("New request")
+        self._show_request(request, None, request.name)
+
+    def open_client_request(self, request: Request) -> bool:
+        """A client's pasted request opens as a new request of its own; unsaved work is asked about first."""
+        if not self.leave_guard():
+            return False
+        self.open_request(request, client_request_name())
+        self.request_tabs.setCurrentWidget(self.body if request.body.kind != "none" else self.headers)
+        return True
+
+    def open_start_request(self) -> bool:
+        """A fresh start: the documented profile-status request, selected in the tree, ready for the first Send."""
+        item = self.sidebar.find_item(lambda i: i.request.method == "GET" and i.request.url.rstrip("/").endswith("/api/sync/get/status"))
+        if item is None:
+            return False
+        self.open_item(item)
+        return True
+
+    # --- the session on screen ---------------------------------------------------------------------
+
+    def _session_changed(self, what: str) -> None:
+        if what == FINDINGS:
+            self.diagnosis.set_findings(self.session.findings)
+            self._fit_diagnosis()
+            self.findings_shown.emit()
+            return
+        if what == OPENED:
+            self.response_view.clear()
+            self.diagnosis.show_checking()
+        elif what == ENVIRONMENT and self.session.answer is None and self.task is None:
+            self.response_view.clear()
+        self._show_answer_origin()
+        self._show_resolved_address()
+        self._schedule_findings()
+
+    def _schedule_findings(self) -> None:
+        if self.findings_task is not None:
+            self.findings_task.cancel()
+        job = self.session.findings_job()
+        self.findings_task = run_task(job.run, lambda found: self.session.set_findings(job.generation, found), self._findings_failed)
+
+    def _findings_failed(self, exc: BaseException) -> None:
+        # A checker bug must not leave the previous request's findings on screen, nor reach the agent as a traceback.
+        self.diagnosis.set_findings([])
+        self.statusBar().showMessage(_("The request could not be checked; it can still be sent."), 8000)
+
+    def _fit_diagnosis(self) -> None:
+        """Findings get the height they need, up to half the answer side; the body takes the rest."""
+        total = sum(self.response_split.sizes()) or self.response_split.height()
+        wanted = min(self.diagnosis.wanted_height(), max(total // 2, 160))
+        self.response_split.setSizes([wanted, max(total - wanted, 100)])
+
+    def _show_answer_origin(self) -> None:
+        answer = self.session.answer
+        if answer is None:
+            self.answer_origin.hide()
+            return
+        if self.session.answer_is_current():
+            text = _("Answer from {server}.").format(server=answer.server)
+            style = "color: palette(text);"
+        else:
+            text = _("⚠ This answer is to an earlier version of the request (from {server}). Press «Send» to check the request as it is now.").format(server=answer.server)
+            style = "color: #9a6700; font-weight: bold;"
+        self.answer_origin.setText(text)
+        self.answer_origin.setStyleSheet(f"QLabel#answerOrigin {{ {style} }}")
+        self.answer_origin.show()
+
+    def _show_resolved_address(self) -> None:
+        resolved = self.session.resolved().full_url()
+        self.url_bar.url.setToolTip(_("Sent to: {url}").format(url=resolved) if resolved else "")
+
+    def apply_diagnosis_fix(self, finding) -> None:
+        """«Fix»: the next send carries the change (or it says why it cannot); findings follow at once."""
+        self.flush_edits()
+        outcome = self.session.apply_fix(finding)
+        if not outcome.applied:
+            QMessageBox.information(self, _("Not fixed"), outcome.reason)
+            return
+        self.load_model(self.session.request)
+        change = outcome.variable
+        env = self.active_environment()
+        if change is not None and env is not None:
+            if outcome.needs_confirmation:
+                asked = QMessageBox.question(
+                    self, _("Change the stored token?"),
+                    " ".join(outcome.changed) + "\n\n" + _("Replace the value stored for «{name}» in «{environment}»?").format(
+                        name=change.name, environment=env.name),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+                if asked != QMessageBox.StandardButton.Yes or self.secret_setter is None:
+                    self.statusBar().showMessage(_("Not changed: the stored value stays as it was."), 6000)
+                    return
+                self.secret_setter(env.name, change.name, change.value)
+                self.session.store_value(change.name, change.value)
+            else:
+                env.set(change.name, change.value)
+        self.statusBar().showMessage(" ".join(outcome.changed) + " " + _("Press «Send» to try again."), 8000)
+
+    def show_reply(self) -> None:
+        """«Reply to client»: an editable preview of the reply about the request on screen, then copy."""
+        self.flush_edits()
+        if not self.session.findings_ready:
+            self.session.refresh()
+        ReplyPreview(self, self.session.reply(), self.session.name).exec()
+
+    def snapshot(self) -> dict:
+        """What a rebuilt window (language switch) needs to show the same request, page and answer."""
+        self.flush_edits()
+        state = self.session.snapshot()
+        state.update(item=self.current_item, page=self.pages.currentIndex(), tab=self.request_tabs.currentIndex(),
+                     description=self.description.text())
+        return state
+
+    def restore(self, state: dict) -> None:
+        self.current_item = state["item"]
+        self.load_model(state["request"])
+        self.session.restore(state)
+        self.description.setText(pick(self.current_item.meta.get("description")) if self.current_item else state["description"])
+        self.description.setVisible(bool(self.description.text()))
+        answer = self.session.answer
+        if answer is not None:
+            if answer.response is not None:
+                self.response_view.show_response(answer.response)
+            else:
+                self.response_view.show_error(answer.result)
+        self._show_answer_origin()
+        self.pages.setCurrentIndex(state["page"])
+        self.request_tabs.setCurrentIndex(state["tab"])
+
+    def adopt(self, old: MainWindow, state: dict) -> None:
+        """Take over what `old` showed (a language switch rebuilt the window)."""
+        self.restore(state)
+        if hasattr(self, "clients") and hasattr(old, "clients"):
+            self.clients.session.take_over(old.clients.session)
 
     def _ask_missing_secrets(self, request: Request, values: dict[str, str]) -> dict[str, str]:
         """A secret the request needs but this computer lacks (a collection moved here, a new client) is asked for by name."""
@@ -274,45 +496,57 @@ class MainWindow(QMainWindow):
                 ),
                 QLineEdit.EchoMode.Password,
             )
-            value, _warnings = clean_token(text)
+            value = self._offer_clean_token(clean_token(text)[0])
             if ok and value:
                 self.secret_setter(env.name, name, value)
                 values[name] = value
         return values
 
+    def _offer_clean_token(self, value: str) -> str:
+        """A token typed with quotes, "Bearer " or spaces: say what is wrong and offer the clean one."""
+        warnings = [w for w in clean_token(value)[1] if w.code != "empty"]
+        clean = bare_token(value)
+        if not warnings or clean == value:
+            return value
+        answer = QMessageBox.question(
+            self,
+            _("The token looks wrong"),
+            "\n".join(w.message for w in warnings) + "\n\n" + _("Use the clean token instead?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return clean if answer == QMessageBox.StandardButton.Yes else value
+
     def add_sandbox_log(self, sandbox) -> None:
         from desktop.ui.sandbox_log import SandboxLog
 
+        self.sandbox_url = sandbox.base_url
         action = QAction(_("What the sandbox received…"), self)
         action.triggered.connect(lambda: SandboxLog(sandbox, self).show())
         self.request_menu.addAction(action)
         self.sandbox_log_action = action
 
+    def add_side_tab(self, widget: QWidget, title: str) -> None:
+        """Another tab in the left column (the clients' history)."""
+        self.side_tabs.addTab(widget, title)
+
     def current_rules(self):
-        return self.current_item.meta.get("rules") if self.current_item is not None else None
+        return self.session.rules
 
     def _body_kind_changed(self) -> None:
         self.linter.panel.setVisible(self.body.kind.currentData() == "json")
 
-    def _check_request(self) -> None:
-        """The course's URL and header mistakes (http://, no Content-Type, a quoted token), said under the URL."""
-        problems = lint_request(self.to_model())
-        self.request_warnings.setText("\n".join("⚠ " + p.message for p in problems))
-        self.request_warnings.setVisible(bool(problems))
-
-    def _confirm_broken_request(self, request: Request) -> bool:
-        """Agents reproduce broken requests on purpose: warn that the server will answer 400, and let them send."""
-        problems = [p for p in lint_request(request) if p.severity == jsonlint.ERROR]
-        if request.body.kind == "json" and len(request.body.text) <= 5 * 1024 * 1024:
-            problems += [p for p in jsonlint.lint(request.body.text, self.current_rules()) if p.severity == jsonlint.ERROR]
+    def _confirm_broken_request(self) -> bool:
+        """Agents reproduce broken requests on purpose: real mistakes are named once, and the agent may send anyway."""
+        problems = self.session.blocking_findings()
         if not problems:
             return True
-        listed = "\n".join(f"• {p.message}" for p in problems[:8])
+        listed = "\n".join(f"• {p.title}" for p in problems[:8])
         more = _("…and {n} more.").format(n=len(problems) - 8) if len(problems) > 8 else ""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("The request has mistakes"))
-        box.setText(_("The server will most likely answer 400 Bad Request because of these mistakes:"))
+        box.setText(_("The server will most likely refuse the request because of these mistakes:"))
         box.setInformativeText(f"{listed}\n{more}".strip())
         send_anyway = box.addButton(_("Send anyway"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -320,39 +554,19 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is send_anyway
 
-    def _diagnose(self, result) -> None:
-        """Findings for what was just sent and what came back (or why nothing came back)."""
-        request = self.last_sent or self.to_model()
-        self.last_sent = None
-        response = None if isinstance(result, SendError) else result
-        error = result if isinstance(result, SendError) and result.code != "cancelled" else None
-        self.diagnosis.set_findings(diagnose(request, response, error=error, rules=self.current_rules()))
-
-    def apply_diagnosis_fix(self, fix_id: str) -> None:
-        self.load_model(apply_fix(self.to_model(), fix_id))
-        self.statusBar().showMessage(_("Fixed. Press «Send» to try again."), 6000)
-
     def open_webhook_sample(self, request: Request) -> None:
         """A webhook sample becomes an ordinary request in the panels, ready to send or save."""
-        self.current_item = None
-        self.load_model(request)
-        self.description.hide()
-        self.pages.setCurrentWidget(self.splitter)
-        self.request_tabs.setCurrentWidget(self.body)
+        if self.leave_guard():
+            self.open_request(request)
+            self.request_tabs.setCurrentWidget(self.body)
 
     def closeEvent(self, event) -> None:
+        # A check still running must not report to a window that is going away.
+        if self.findings_task is not None:
+            self.findings_task.cancel()
+        self.edit_timer.stop()
         self.webhooks.shutdown()
         super().closeEvent(event)
-
-    def to_model(self) -> Request:
-        base, _ignored = split_url(self.url_bar.url.text())
-        return Request(
-            method=self.url_bar.method.currentText(),
-            url=base,
-            params=self.params.to_model(),
-            headers=self.headers.to_model(),
-            body=self.body.to_model(),
-        )
 
     def _url_edited(self, text: str) -> None:
         if self._syncing:
@@ -390,6 +604,11 @@ class MainWindow(QMainWindow):
         if any(env.name == name for env in self.environments):
             self.settings.active_environment = name
             self.settings_changed.emit()
+        self.environment_reloaded()
+
+    def environment_reloaded(self) -> None:
+        """The active environment or its values changed: the session recomputes what depends on them."""
+        self.session.set_environment(self.active_environment(), self.variable_values())
 
     def variable_values(self) -> dict[str, str]:
         env = self.active_environment()
@@ -398,18 +617,38 @@ class MainWindow(QMainWindow):
     # --- sending -------------------------------------------------------------------------------
 
     def send(self) -> None:
+        self._send(None)
+
+    def repeat_in_sandbox(self) -> None:
+        """The client's request exactly as it is, to the built-in sandbox instead of wappi.pro."""
+        if not self.sandbox_url:
+            QMessageBox.information(self, _("No sandbox"), _("The built-in sandbox is not running, so the request cannot be repeated there."))
+            return
+        self._send(self.sandbox_url)
+
+    def _send(self, server_url: str | None) -> None:
         if self.task is not None:
             return
-        request = self.to_model()
+        self.flush_edits()
+        request = self.session.request.copy()
+        on_screen = request.copy()
         values = self._ask_missing_secrets(request, self.variable_values())
+        if values != self.session.values:
+            self.session.set_environment(self.active_environment(), values)
         try:
-            prepare(request, values)
+            prepared = prepare(request, values)
         except SendError as error:
-            self._show_error(error)
+            self._show_error(error, on_screen, "")
             return
-        if not self._confirm_broken_request(request):
+        if not self._confirm_broken_request():
             return
-        self.last_sent = prepare(request, values)
+        if server_url is not None:
+            request, _ignored = resolve(request, values)
+            request.url = sandbox_address(request.url, server_url)
+            prepared = prepare(request, values)
+            server = _("the built-in sandbox (the client's request repeated there, not on wappi.pro)")
+        else:
+            server = server_words(prepared.url, self.sandbox_url)
         timeout = self.settings.timeout_s
         max_body = self.settings.max_body_mb * 1024 * 1024
         cancel = threading.Event()
@@ -417,13 +656,14 @@ class MainWindow(QMainWindow):
         env = self.active_environment()
         secrets = env.secret_values(values) if env else []
         self.url_bar.set_busy(True)
+        self.repeat_button.setEnabled(False)
         self.send_action.setEnabled(False)
         self.cancel_action.setEnabled(True)
         self.response_view.show_waiting(timeout)
         self.task = run_task(
             lambda: send(request, self.client, values, timeout=timeout, max_body=max_body, cancel=cancel, secrets=secrets),
-            self._show_response,
-            self._show_failure,
+            lambda response: self._show_response(response, on_screen, server),
+            lambda exc: self._show_failure(exc, on_screen, server, prepared.url),
         )
 
     def cancel(self) -> None:
@@ -433,26 +673,29 @@ class MainWindow(QMainWindow):
         self.task.cancel()
         if self.cancel_event is not None:
             self.cancel_event.set()
-        self._show_error(errors.cancelled())
+        self._show_error(errors.cancelled(), self.session.request, "")
 
     def _finish(self) -> None:
         self.task = None
         self.cancel_event = None
         self.url_bar.set_busy(False)
+        self.repeat_button.setEnabled(True)
         self.send_action.setEnabled(True)
         self.cancel_action.setEnabled(False)
 
-    def _show_response(self, response) -> None:
+    def _show_response(self, response, sent: Request, server: str) -> None:
         self._finish()
         self.response_view.show_response(response)
+        self.session.record_answer(sent, response, server)
         self.response_shown.emit(response)
 
-    def _show_failure(self, exc: BaseException) -> None:
-        self._show_error(errors.from_exception(exc, self.url_bar.url.text(), self.settings.timeout_s))
+    def _show_failure(self, exc: BaseException, sent: Request, server: str, url: str) -> None:
+        self._show_error(errors.from_exception(exc, url, self.settings.timeout_s), sent, server)
 
-    def _show_error(self, error: SendError) -> None:
+    def _show_error(self, error: SendError, sent: Request, server: str) -> None:
         self._finish()
         self.response_view.show_error(error)
+        self.session.record_answer(sent, error, server or _("no server (nothing came back)"))
         self.response_shown.emit(error)
 
     # --- settings ------------------------------------------------------------------------------
@@ -468,3 +711,4 @@ class MainWindow(QMainWindow):
             self.settings.timeout_s = float(value)
             self._show_timeout()
             self.settings_changed.emit()
+

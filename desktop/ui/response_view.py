@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -43,7 +44,7 @@ from desktop.core.models import Response
 from desktop.core.settings import Settings
 from desktop.core.statuses import meaning, status_class
 from desktop.i18n import _
-from desktop.ui.image_preview import ImagePreview
+from desktop.ui.image_preview import ImagePreview, read_image
 from desktop.ui.json_tree import JsonTreeModel
 from desktop.ui.line_view import LineView
 from desktop.ui.sent_view import SentView
@@ -80,7 +81,8 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
             table.setItem(r, c, QTableWidgetItem(value))
 
 
-EMBEDDED_PICTURE_LIMIT = 2 * 1024 * 1024
+# A picture found inside an answer is decoded at most this many pixels on a side: a 20 MB photo never becomes a huge bitmap.
+PICTURE_BOX = 2048
 
 
 class ResponseView(QWidget):
@@ -104,6 +106,44 @@ class ResponseView(QWidget):
         top.addWidget(self.meaning, 1)
         top.addWidget(self.stats)
 
+        self.error = QLabel()
+        self.error.setObjectName("sendError")
+        self.error.setWordWrap(True)
+        self.error.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setMargin(12)
+        self.placeholder = QLabel(_("Press «Send» (Ctrl+Enter) and the server's answer appears here."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setObjectName("placeholder")
+        self.stack = QStackedWidget()
+        for widget in (self.placeholder, self.error):
+            self.stack.addWidget(widget)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self.response: Response | None = None
+        self.kind = BodyKind("empty")
+        self.show_all = False
+        self.tasks: list[Task] = []
+        self.loading = False
+        self.tree_model: JsonTreeModel | None = None
+        self.picture_task: Task | None = None
+        self._built = False
+        self.clear()
+
+    def __getattr__(self, name: str):
+        # The answer's tabs are built at the first answer (or first look at one of their parts): until then only the
+        # placeholder shows, and building them would cost the window's first paint ~40 ms.
+        if name.startswith("_") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self._build_tabs()
+        return getattr(self, name)
+
+    def _build_tabs(self) -> None:
+        self._built = True
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_body_page(), _("Body"))
         self.headers = _table([_("Name"), _("Value")])
@@ -122,36 +162,8 @@ class ResponseView(QWidget):
         self.tabs.addTab(self.sent, _("Request sent"))
         self.timing = TimingChart()
         self.tabs.addTab(self.timing, _("Timing"))
-        # A JSON answer that carries a picture as base64 (the QR code) gets a tab that shows it.
-        self.embedded_picture = ImagePreview()
-        self.picture_tab = self.tabs.addTab(self.embedded_picture, _("Picture"))
-        self.tabs.setTabVisible(self.picture_tab, False)
 
-        self.error = QLabel()
-        self.error.setObjectName("sendError")
-        self.error.setWordWrap(True)
-        self.error.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.setMargin(12)
-        self.placeholder = QLabel(_("Press «Send» (Ctrl+Enter) and the server's answer appears here."))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setObjectName("placeholder")
-        self.stack = QStackedWidget()
-        for widget in (self.placeholder, self.tabs, self.error):
-            self.stack.addWidget(widget)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.stack, 1)
-        self.response: Response | None = None
-        self.kind = BodyKind("empty")
-        self.show_all = False
-        self.tasks: list[Task] = []
-        self.loading = False
-        self.tree_model: JsonTreeModel | None = None
-        self.clear()
+        self.stack.insertWidget(1, self.tabs)
 
     def _build_body_page(self) -> QWidget:
         self.mode_buttons = QButtonGroup(self)
@@ -188,6 +200,11 @@ class ResponseView(QWidget):
         self.search_timer = QTimer(self, singleShot=True, interval=250)
         self.search_timer.timeout.connect(self.run_search)
         self.match_label = QLabel()
+        # A cut preview is searched as shown; this offers the rest of the answer.
+        self.search_all_button = QToolButton()
+        self.search_all_button.setText(_("Search the whole answer"))
+        self.search_all_button.clicked.connect(self.show_everything)
+        self.search_all_button.hide()
         previous = QToolButton()
         previous.setText(_("Previous"))
         previous.clicked.connect(self.find_previous)
@@ -201,7 +218,7 @@ class ResponseView(QWidget):
         self.search_bar = QWidget()
         search_layout = QHBoxLayout(self.search_bar)
         search_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.search, self.match_label, previous, following, close):
+        for widget in (self.search, self.match_label, self.search_all_button, previous, following, close):
             search_layout.addWidget(widget)
         self.search_bar.hide()
         QShortcut(QKeySequence.StandardKey.Find, self, self.open_search, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -238,6 +255,13 @@ class ResponseView(QWidget):
         for widget in (self.body, self.tree, self.tree_message, picture_area):
             self.body_stack.addWidget(widget)
         self.picture_area = picture_area
+        # A JSON answer carrying a picture as base64 (the QR code, a downloaded photo) shows it above the JSON.
+        self.embedded_picture = ImagePreview()
+        self.embedded_picture.hide()
+        self.body_split = QSplitter(Qt.Orientation.Vertical)
+        self.body_split.setChildrenCollapsible(False)
+        self.body_split.addWidget(self.embedded_picture)
+        self.body_split.addWidget(self.body_stack)
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -245,7 +269,7 @@ class ResponseView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.search_bar)
         layout.addWidget(self.note_row)
-        layout.addWidget(self.body_stack, 1)
+        layout.addWidget(self.body_split, 1)
         return page
 
     # --- the interface the main window uses ------------------------------------------------------
@@ -260,6 +284,7 @@ class ResponseView(QWidget):
 
     def clear(self) -> None:
         self._stop_tasks()
+        self._stop_picture()
         self.response = None
         self._set_badge("", "info")
         self.meaning.setText("")
@@ -291,15 +316,42 @@ class ResponseView(QWidget):
         self._show_body()
 
     def _show_embedded_picture(self, response: Response) -> None:
-        # Only small JSON answers are searched: a QR answer is a few KB, and a 20 MB body must not stall the window.
-        found = None
-        if self.kind.kind == "json" and response.size <= EMBEDDED_PICTURE_LIMIT:
-            found = find_image(response.body, response.content_type)
-        shown = found is not None and self.embedded_picture.show_image(found.data, found.where)
-        self.tabs.setTabVisible(self.picture_tab, bool(shown))
+        """Look for a picture inside a JSON answer; a big answer is searched and decoded on a worker."""
+        self._stop_picture()
+        self.embedded_picture.hide()
+        if self.kind.kind != "json" or response.truncated:
+            return
+        body, content_type = response.body, response.content_type
+
+        def find():
+            found = find_image(body, content_type)
+            return None if found is None else (found, *read_image(found.data, PICTURE_BOX))
+
+        if len(body) <= SYNC_LIMIT:
+            self._picture_found(find())
+        else:
+            self.picture_task = run_task(find, self._picture_found, lambda _exc: None)
+
+    def _picture_found(self, result) -> None:
+        self.picture_task = None
+        if result is None:
+            return
+        found, image, full = result
+        if not self.embedded_picture.show_decoded(found.data, image, full, found.where):
+            return
+        self.embedded_picture.show()
+        height = max(self.body_split.height(), 400)
+        # Enough for a QR code to scan from the screen; the JSON keeps the rest and the divider moves.
+        self.body_split.setSizes([min(max(height // 2, 260), height - 120), max(height // 2, 120)])
+
+    def _stop_picture(self) -> None:
+        if self.picture_task is not None:
+            self.picture_task.cancel()
+            self.picture_task = None
 
     def show_error(self, error: SendError) -> None:
         self._stop_tasks()
+        self._stop_picture()
         self.response = None
         self._set_badge(_("No answer") if error.code != "unresolved-variables" else _("Not sent"), "error")
         self.meaning.setText(error.message)
@@ -474,23 +526,31 @@ class ResponseView(QWidget):
         if not query:
             self.match_count = 0
             self.match_label.setText("")
+            self.search_all_button.hide()
             self.body.mark(None, None)
             return 0
         pattern = search_pattern(query)
         self.match_count = self.body.count(pattern)
         self.body.mark(pattern, None)
+        self.search_all_button.setVisible(self._previewing())
         if self.match_count:
             self._go(next(self.body.find(pattern)), 1)
         else:
-            self.match_label.setText(_("Not found"))
+            self.match_label.setText(_("Not found") + self._searched_part())
         return self.match_count
+
+    def _searched_part(self) -> str:
+        """Said beside the count when only the cut preview was searched, not the whole answer."""
+        if not self._previewing():
+            return ""
+        return " " + _("(searched only the first {limit} shown)").format(limit=human_size(self.preview_limit))
 
     def _go(self, match: tuple[int, int], index: int) -> None:
         """Show `match` (offset, length), the index-th of the matches."""
         self.match_index = index
         self.body.mark(self.body.pattern, match)
         more = _(" (still loading)") if self.loading else ""
-        self.match_label.setText(_("{i} of {n}").format(i=index, n=self.match_count) + more)
+        self.match_label.setText(_("{i} of {n}").format(i=index, n=self.match_count) + more + self._searched_part())
 
     def find_next(self) -> None:
         if self.body.pattern is None or self.body.current is None:

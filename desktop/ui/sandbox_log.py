@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 
 class SandboxLog(QDialog):
@@ -69,5 +69,5 @@ class SandboxLog(QDialog):
             entry = self.entries[row]
             lines = [f"{name}: {value}" for name, value in entry.headers]
             lines.append("")
-            lines.append(_("Body: {n} bytes").format(n=entry.body_size))
+            lines.append(ngettext("Body: {n} byte", "Body: {n} bytes", entry.body_size).format(n=entry.body_size))
             self.headers.setPlainText("\n".join(lines))

@@ -32,6 +32,7 @@ class EditorSession(QObject):
 
     opened = Signal(object)  # the client (str) whose request is now open, or None
     saved = Signal(object)  # the file written (Path)
+    saved_into_client = Signal(str)  # Save as put the request into this client (the environment does not change)
     state_changed = Signal()
 
     def __init__(self, window, store: Store, drafts: Drafts):
@@ -46,21 +47,15 @@ class EditorSession(QObject):
         self.meta: dict[str, Any] = {}
         self.clean: dict[str, Any] = {}
         self.dirty = False
-        self._loading = False
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
         self.draft_timer.timeout.connect(self.write_draft)
 
-        window.sidebar.item_chosen.disconnect(window.open_item)
-        window.sidebar.item_chosen.connect(self.choose)
-        window.url_bar.url.textChanged.connect(self._edited)
-        # Again after the window moved the typed query into the table (it connected first, so runs first).
-        window.url_bar.url_edited.connect(self._edited)
-        window.url_bar.method_changed.connect(self._edited)
-        window.params.edited.connect(self._edited)
-        window.headers.edited.connect(self._edited)
-        window.body.edited.connect(self._edited)
+        # The window asks before another request replaces the open one, and says when it did.
+        window.leave_guard = self.confirm_leave
+        window.opened.connect(self._opened)
+        window.edited.connect(self._edited)
         window.installEventFilter(self)
         self.clean = self._snapshot()
         self._show_state()
@@ -74,45 +69,37 @@ class EditorSession(QObject):
             return DOC_PREFIX + str(self.doc_path)
         return NEW_KEY
 
-    def choose(self, item: Item) -> None:
-        """A click in the sidebar: ask about unsaved changes first, then open."""
-        if item.path in (self.path, self.doc_path) and not self.dirty:
-            return
-        if self.confirm_leave():
-            self.open(item)
-
     def open(self, item: Item, draft: Request | None = None) -> None:
-        client = self._client_of(item.path)
-        self._loading = True
+        """Open `item` without asking (the caller did), then put its unsaved draft over it."""
         self.window.open_item(item)
-        self._loading = False
-        self.path = item.path if client else None
-        self.doc_path = None if client else item.path
-        self.client = client
-        self.name = item.request.name
-        self.meta = dict(item.meta)
-        self.clean = self._snapshot()
         if draft is not None:
-            self._loading = True
             self.window.load_model(draft)
-            self._loading = False
+            self._edited()
+
+    def _opened(self, item: Item | None) -> None:
+        """Another request is on screen (the window opened it): its file, client and clean state."""
+        client = self._client_of(item.path) if item is not None else None
+        self.path = item.path if client else None
+        self.doc_path = item.path if item is not None and not client else None
+        self.client = client
+        self.name = item.request.name if item is not None else self.window.session.name
+        self.meta = dict(item.meta) if item is not None else {}
+        # A request with no file is unsaved from the start (a paste, a history entry).
+        self.clean = self._snapshot() if item is not None else {}
+        self.dirty = False
         self.opened.emit(client)
         self._edited()
 
     def open_request(self, request: Request) -> None:
         """Show a request that has no file (from the history); it is new until saved."""
-        if not self.confirm_leave():
-            return
-        self._loading = True
-        self.window.current_item = None
-        self.window.description.hide()
-        self.window.load_model(request)
-        self.window.response_view.clear()
-        self._loading = False
-        self.path = self.doc_path = self.client = None
-        self.name = request.name or _("New request")
-        self.meta = {}
-        self.clean = {}
+        if self.confirm_leave():
+            self.window.open_request(request, request.name or _("New request"))
+
+    def take_over(self, other: EditorSession) -> None:
+        """A rebuilt window (language switch) continues the same file, name and unsaved state."""
+        self.path, self.client, self.doc_path = other.path, other.client, other.doc_path
+        self.name, self.meta, self.clean = other.name, dict(other.meta), other.clean
+        other.draft_timer.stop()
         self._edited()
 
     def relocate(self, old: Path, new: Path, client: str | None = None) -> None:
@@ -144,8 +131,6 @@ class EditorSession(QObject):
         return self.window.to_model().to_dict()
 
     def _edited(self, *_args) -> None:
-        if self._loading:
-            return
         dirty = self._snapshot() != self.clean
         if dirty or self.dirty:
             self.draft_timer.start()
@@ -271,8 +256,9 @@ class EditorSession(QObject):
             return False
         old_key = self.draft_key()
         self.path, self.client, self.doc_path, self.name, self.meta = written, client, None, name, meta
+        self.window.session.name = name
         self._saved(old_key, written)
-        self.opened.emit(client)
+        self.saved_into_client.emit(client)
         return True
 
     def _saved(self, old_key: str, written: Path) -> None:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core.secrets import TokenWarning, clean_token
+from desktop.core.secrets import TokenWarning, bare_token, clean_token
 from desktop.i18n import _
 
 
@@ -43,10 +43,18 @@ class SecretField(QWidget):
         self.warning_label.setWordWrap(True)
         self.warning_label.setObjectName("secretFieldWarnings")
         self.warning_label.hide()
+        # The clean value is offered, not forced: the agent sees what changes before it does.
+        self.clean_button = QPushButton(_("Use the clean token"), self)
+        self.clean_button.setToolTip(_("Remove the quotes, the word Bearer, spaces and line breaks"))
+        self.clean_button.clicked.connect(self.use_clean)
+        self.clean_button.hide()
+        warning_row = QHBoxLayout()
+        warning_row.addWidget(self.warning_label, 1)
+        warning_row.addWidget(self.clean_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
-        layout.addWidget(self.warning_label)
+        layout.addLayout(warning_row)
         self._warnings: list[TokenWarning] = []
         # textEdited fires for typing and for every way of pasting (keys, menu, middle click, drop).
         self.edit.textEdited.connect(self._on_edited)
@@ -85,7 +93,14 @@ class SecretField(QWidget):
         self._show([w for w in warnings if w.code != "empty"])
         self.valueChanged.emit(cleaned)
 
+    def use_clean(self) -> None:
+        cleaned = bare_token(self.edit.text())
+        self.edit.setText(cleaned)
+        self._show([w for w in clean_token(cleaned)[1] if w.code != "empty"])
+        self.valueChanged.emit(cleaned)
+
     def _show(self, warnings: list[TokenWarning]) -> None:
         self._warnings = warnings
         self.warning_label.setText("\n".join(w.message for w in warnings))
         self.warning_label.setVisible(bool(warnings))
+        self.clean_button.setVisible(bool(warnings) and bare_token(self.edit.text()) != self.edit.text())

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.sizes import human_size
+from desktop.core.attachments import SentFile, sent_parts
 from desktop.core.masking import is_secret, mask, mask_url
+from desktop.core.sizes import human_size
 from desktop.core.models import Response
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.ui.body_editor import monospace_font
 
 BODY_PREVIEW = 4096
@@ -60,7 +61,7 @@ class SentView(QWidget):
         self.summary.setText(_("{method} {url}").format(method=response.method, url=url))
         if response.redirects:
             hops = [_("{status} from {url}").format(status=status, url=u if shown else mask_url(u)) for status, u in response.redirects]
-            self.redirects.setText(_("Redirected {n} times:").format(n=len(hops)) + "\n" + "\n".join(f"{i}. {hop}" for i, hop in enumerate(hops, 1)))
+            self.redirects.setText(ngettext("Redirected {n} time:", "Redirected {n} times:", len(hops)).format(n=len(hops)) + "\n" + "\n".join(f"{i}. {hop}" for i, hop in enumerate(hops, 1)))
         else:
             self.redirects.setText(_("No redirects: the first address answered."))
         self.headers.setRowCount(0)
@@ -71,8 +72,8 @@ class SentView(QWidget):
             self.headers.setItem(row, 1, QTableWidgetItem(value if shown or not is_secret(name) else mask(value)))
         sent = response.sent_body
         if sent:
-            self.body_label.setText(_("Body sent: {size}").format(size=human_size(len(sent))))
-            self.body.setPlainText(sent[:BODY_PREVIEW].decode("utf-8", errors="replace"))
+            self.body_label.setText(_("Body sent: {size}").format(size=human_size(wire_size(response))))
+            self.body.setPlainText(body_text(sent))
             self.body.show()
         else:
             self.body_label.setText(_("No body was sent."))
@@ -84,3 +85,30 @@ class SentView(QWidget):
             self.headers.item(r, c).text() for r in range(self.headers.rowCount()) for c in range(2) if self.headers.item(r, c)
         ]
         return "\n".join([self.summary.text(), self.redirects.text(), *cells, self.body_label.text(), self.body.toPlainText()])
+
+
+def wire_size(response: Response) -> int:
+    """The bytes the body took on the wire: the Content-Length that went out (files included), else the body kept."""
+    for name, value in response.sent_headers:
+        if name.lower() == "content-length" and value.strip().isdigit():
+            return int(value)
+    return len(response.sent_body)
+
+
+def body_text(sent: bytes, limit: int = BODY_PREVIEW) -> str:
+    """The start of the body as sent, each attached file told in words and sizes instead of its base64."""
+    pieces: list[str] = []
+    length = 0
+    for part in sent_parts(sent):
+        if isinstance(part, SentFile):
+            text = part.head + "… " + _("[file «{name}»: {size}, sent as {sent} of base64]").format(
+                name=part.name, size=human_size(part.size), sent=human_size(part.chars)
+            )
+        else:
+            text = part[: limit - length].decode("utf-8", errors="replace")
+        pieces.append(text)
+        length += len(text)
+        if length >= limit:
+            pieces.append("\n" + _("… (the rest is not shown here)"))
+            break
+    return "".join(pieces)

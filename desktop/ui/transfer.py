@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import postman
 from desktop.core.store import StoreError
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 
 
 def import_file(panel, path: Path, client: str) -> tuple[int, list[str]]:
@@ -66,7 +66,7 @@ class ImportReport(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Import finished"))
         layout = QVBoxLayout(self)
-        summary = QLabel(_("{count} requests imported into «{client}».").format(count=count, client=client))
+        summary = QLabel(ngettext("{count} request imported into «{client}».", "{count} requests imported into «{client}».", count).format(count=count, client=client))
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.lines = QListWidget()

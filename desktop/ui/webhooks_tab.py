@@ -381,12 +381,16 @@ class ReceivePanel(QWidget):
             if arrival.answered != 200:
                 item.setForeground(QColor("#cf222e"))
             self.list.addItem(item)
-        # Bounded like the receiver: the oldest rows go first.
-        while len(self.arrivals) > 200:
+        # Bounded like the receiver: what it let go (the oldest first) goes here too.
+        oldest = self.receiver.oldest_kept()
+        while self.arrivals and self.arrivals[0].number < oldest:
             self.arrivals.pop(0)
             self.list.takeItem(0)
         if new:
-            self.status_label.setText(_("Receiving at {url}. Webhooks so far: {count}.").format(url=self.receiver.url, count=self.seen))
+            status = _("Receiving at {url}. Webhooks so far: {count}.").format(url=self.receiver.url, count=self.seen)
+            if self.receiver.dropped:
+                status += " " + _("The oldest {dropped} were let go to save memory.").format(dropped=self.receiver.dropped)
+            self.status_label.setText(status)
             if self.list.currentRow() < 0 or self.list.currentRow() == self.list.count() - len(new) - 1:
                 self.list.setCurrentRow(self.list.count() - 1)  # follow the newest unless the agent picked an older one
 
@@ -415,25 +419,52 @@ class ReceivePanel(QWidget):
 
 
 class WebhooksTab(QWidget):
-    """Both halves in sub-tabs; `save_requested(Request)` asks the window to save the sample in a collection."""
+    """Both halves in sub-tabs; `save_requested(Request)` asks the window to save the sample in a collection.
+
+    The halves are built when the page is first shown (or first used): most sessions never open it, and
+    building it costs the window's first paint ~45 ms.
+    """
 
     save_requested = Signal(object)  # Request
 
     def __init__(self, timeout: float = 10.0, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Webhooks"))
-        self.check_panel = CheckPanel(timeout)
-        self.receive_panel = ReceivePanel()
+        self.timeout = timeout
+        self._check_panel: CheckPanel | None = None
+        self._receive_panel: ReceivePanel | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def _build(self) -> None:
+        if self._check_panel is not None:
+            return
+        self._check_panel = CheckPanel(self.timeout)
+        self._receive_panel = ReceivePanel()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.check_panel, _("Check a URL"))
-        self.tabs.addTab(self.receive_panel, _("Receive"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-        self.check_panel.save_requested.connect(self.save_requested)
+        self.tabs.addTab(self._check_panel, _("Check a URL"))
+        self.tabs.addTab(self._receive_panel, _("Receive"))
+        self._layout.addWidget(self.tabs)
+        self._check_panel.save_requested.connect(self.save_requested)
+
+    @property
+    def check_panel(self) -> CheckPanel:
+        self._build()
+        return self._check_panel
+
+    @property
+    def receive_panel(self) -> ReceivePanel:
+        self._build()
+        return self._receive_panel
+
+    def showEvent(self, event) -> None:
+        self._build()
+        super().showEvent(event)
 
     def shutdown(self) -> None:
         """Stop the receiver and drop a running check; call before the window closes."""
-        self.receive_panel.stop()
-        if self.check_panel.task is not None:
-            self.check_panel.task.cancel()
+        if self._check_panel is None:
+            return
+        self._receive_panel.stop()
+        if self._check_panel.task is not None:
+            self._check_panel.task.cancel()

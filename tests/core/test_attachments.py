@@ -257,3 +257,64 @@ def test_cursor_field_and_ids():
     assert att.new_id("My photo {1}.jpg", {"My_photo_1_.jpg"}) == "My_photo_1_.jpg-2"
     assert att.expected_category("https://wappi.pro/api/sync/message/img/send?profile_id=1") == "image"
     assert att.expected_category("https://wappi.pro/api/sync/message/document/send") is None
+
+
+# --- the body as kept for the "Request sent" view -----------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXT = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=200, deadline=500)
+@given(st.lists(st.one_of(_TEXT, st.tuples(_TEXT, st.integers(0, 10**9))), max_size=6))
+def test_sent_parts_gives_back_the_text_and_each_file(pieces):
+    """Whatever text surrounds them and whatever the files are called, the summary splits back exactly."""
+    sent, expected = [], []
+    for piece in pieces:
+        if isinstance(piece, str):
+            sent.append(piece.encode("utf-8"))
+            if piece:
+                expected.append(piece.encode("utf-8"))
+            continue
+        name, size = piece
+        data = base64.b64encode(os.urandom(size % 97))
+        attachment = Attachment("f", name, "image/png", size, "", "", data)
+        sent.append(att._summary(attachment).encode("utf-8"))
+        expected.append(att.SentFile(data[:32].decode(), name, size, len(data)))
+    parts = att.sent_parts(b"".join(sent))
+    joined = []
+    for part in parts:  # neighbouring text pieces come back as one
+        if joined and isinstance(part, bytes) and isinstance(joined[-1], bytes):
+            joined[-1] += part
+        else:
+            joined.append(part)
+    merged = []
+    for part in expected:
+        if merged and isinstance(part, bytes) and isinstance(merged[-1], bytes):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    assert joined == merged
+
+
+@settings(max_examples=200, deadline=500)
+@given(st.binary(max_size=400))
+def test_sent_parts_never_fails_on_any_bytes(data):
+    parts = att.sent_parts(data)
+    assert b"".join(p for p in parts if isinstance(p, bytes)) == data or any(isinstance(p, att.SentFile) for p in parts)
+
+
+def test_sent_parts_is_linear_on_long_hostile_input():
+    import time
+
+    def took(n: int) -> float:
+        data = b"\x00file\x00" * n + b"\x00" * n
+        start = time.perf_counter()
+        att.sent_parts(data)
+        return time.perf_counter() - start
+
+    took(1000)
+    small, large = min(took(50_000) for _ in range(3)), min(took(200_000) for _ in range(3))
+    assert large / small < 12  # 4× the input; quadratic would be ~16×

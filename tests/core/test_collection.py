@@ -1,11 +1,24 @@
 """The on-disk format: readable files, extras kept, damaged and newer files reported and skipped."""
 import json
 
-from desktop.core.collection import SCHEMA_VERSION, FormatError, load_tree, read_request, walk_items, write_request
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core.collection import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    SCHEMA_VERSION,
+    FormatError,
+    dump_request,
+    load_tree,
+    read_request,
+    request_from_data,
+    walk_items,
+    write_request,
+)
 from desktop.core.models import Body, KeyValue, Request
 from desktop.i18n import set_language
-
-import pytest
 
 
 def test_write_then_read_keeps_request_and_extras(tmp_path):
@@ -51,3 +64,194 @@ def test_read_request_errors_are_plain(tmp_path):
     with pytest.raises(FormatError) as info:
         read_request(tmp_path / "missing.json")
     assert "missing.json" in str(info.value)
+
+
+# ---- hostile files: each is named in words, skipped, and left exactly as it was ---------------------------------
+
+def _request_file(**fields):
+    return json.dumps({"schema_version": 1, "kind": "request", "name": "x", "url": "u", **fields}).encode()
+
+
+HOSTILE = {
+    "params-null.json": _request_file(params=None),
+    "params-text.json": _request_file(params="a=1"),
+    "headers-number.json": _request_file(headers=5),
+    "header-row-number.json": _request_file(headers=[5]),
+    "header-value-null.json": _request_file(headers=[{"name": "A", "value": None}]),
+    "param-enabled-text.json": _request_file(params=[{"name": "a", "enabled": "yes"}]),
+    "body-list.json": _request_file(body=[1, 2]),
+    "body-text-object.json": _request_file(body={"kind": "json", "text": {"a": 1}}),
+    "attachments-number.json": _request_file(body={"kind": "json", "text": "", "attachments": 5}),
+    "attachment-size-text.json": _request_file(body={"attachments": [{"id": "f", "size": "big"}]}),
+    "attachment-size-negative.json": _request_file(body={"attachments": [{"id": "f", "size": -1}]}),
+    "attachment-base64-number.json": _request_file(body={"attachments": [{"id": "f", "base64": 12}]}),
+    "method-number.json": _request_file(method=5),
+    "url-null.json": _request_file(url=None),
+    "name-list.json": _request_file(name=["a"]),
+    "name-localized-number.json": _request_file(name={"ru": 1}),
+    "version-text.json": _request_file(schema_version="1"),
+    "version-true.json": _request_file(schema_version=True),
+    "newer.json": _request_file(schema_version=SCHEMA_VERSION + 41),
+    "rules-list.json": _request_file(rules=[1]),
+    "rules-query-text.json": _request_file(rules={"query": {"profile_id": "required"}}),
+    "description-number.json": _request_file(description=5),
+    "top-list.json": b"[1, 2]",
+    "top-string.json": b'"request"',
+    "empty.json": b"",
+    "spaces.json": b"   \n",
+    "not-json.json": b"{ not json",
+    "binary.json": bytes(range(256)) * 4,
+    "utf16.json": '{"kind": "request"}'.encode("utf-16"),
+    "deep.json": b"[" * 200_000,
+    "long-number.json": b"1" * 10_000,
+    "nul-bytes.json": b'{"kind": "request", "name": "a\x00"}',
+}
+
+
+def _folder_with_hostile_files(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "good.json").write_bytes(_request_file(name="good"))
+    for name, data in HOSTILE.items():
+        (folder / name).write_bytes(data)
+
+
+def test_every_hostile_file_is_named_skipped_and_unchanged(tmp_path):
+    from tests.tree_state import tree_state
+
+    _folder_with_hostile_files(tmp_path / "c")
+    huge = tmp_path / "c" / "huge.json"
+    with open(huge, "wb") as handle:  # sparse: costs no disk, but is bigger than any request file may be
+        handle.truncate(MAX_FILE_BYTES + 1)
+    before = tree_state(tmp_path)
+    folder, problems = load_tree(tmp_path / "c")
+    assert [item.request.name for item in walk_items(folder)] == ["good"]
+    for name in [*HOSTILE, "huge.json"]:
+        assert sum(p.startswith(name + ":") for p in problems) == 1, (name, problems)
+    assert not any("Traceback" in p or "Error" in p for p in problems)
+    assert tree_state(tmp_path) == before
+
+
+def test_wrong_types_are_said_in_words(tmp_path):
+    (tmp_path / "a.json").write_bytes(_request_file(params=None))
+    (tmp_path / "b.json").write_bytes(_request_file(body={"attachments": [{"size": "big"}]}))
+    _folder, problems = load_tree(tmp_path)
+    assert problems[0] == "a.json: «params» should be a list, not empty (null). The file was skipped and not changed."
+    assert problems[1].startswith("b.json: «body.attachments[0].size» should be a whole number, not text.")
+
+
+def test_special_files_links_and_loops_are_skipped(tmp_path):
+    import os
+
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "good.json").write_bytes(_request_file(name="good"))
+    os.mkfifo(root / "pipe.json")  # reading it would wait for ever
+    (root / "zero.json").symlink_to("/dev/zero")
+    (root / "loop").symlink_to(root)
+    deep = root
+    for _ in range(MAX_DEPTH + 3):
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "far.json").write_bytes(_request_file(name="far"))
+    folder, problems = load_tree(root)
+    assert [item.request.name for item in walk_items(folder)] == ["good"]
+    assert any(p.startswith("pipe.json:") for p in problems) and any(p.startswith("zero.json:") for p in problems)
+    assert any("loop" in p and "link" in p for p in problems)
+    assert any("nested more than" in p for p in problems)
+
+
+def test_a_damaged_folder_description_is_named_and_the_folder_still_loads(tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "folder.json").write_text(json.dumps({"name": 5}))
+    (sub / "a.json").write_bytes(_request_file(name="a"))
+    folder, problems = load_tree(tmp_path)
+    assert [item.request.name for item in walk_items(folder)] == ["a"]
+    assert problems == ["folder.json: «name» has a value Wappi Desk cannot use. The file was skipped and not changed. "
+                        "The folder name is used instead."]
+
+
+def test_stale_temporary_files_of_an_interrupted_save_are_removed_on_load(tmp_path):
+    import os
+    import time
+
+    old = tmp_path / ".send-text.json.ab12cd34.tmp"
+    fresh = tmp_path / ".other.json.zz99yy88.tmp"
+    mine = tmp_path / ".notes.tmp"  # not one of ours: left alone
+    for path in (old, fresh, mine):
+        path.write_text("partial")
+    hour_ago = time.time() - 3600
+    os.utime(old, (hour_ago, hour_ago))
+    os.utime(mine, (hour_ago, hour_ago))
+    load_tree(tmp_path)
+    assert not old.exists() and fresh.exists() and mine.exists()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=30,
+)
+request_like = st.fixed_dictionaries(
+    {"kind": st.just("request")},
+    optional={key: json_values for key in ("schema_version", "name", "method", "url", "params", "headers", "body",
+                                            "description", "rules", "example_response")},
+)
+
+
+@settings(max_examples=300, deadline=500, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(json_values, request_like))
+def test_any_json_is_a_request_or_a_format_error(data):
+    """The loader's only failure is its own error with words; whatever it accepts becomes a usable Request."""
+    try:
+        request, meta = request_from_data(data, "x.json")
+    except FormatError as exc:
+        assert str(exc).startswith("x.json: ")
+    else:
+        assert isinstance(request.name, str) and isinstance(request.full_url(), str)
+        request.copy()
+        dump_request(request, meta)
+
+
+def test_validation_time_grows_linearly_with_the_file(tmp_path):
+    """Long inputs: the check of 4n rows costs about 4 times that of n rows, not 16 times (ratio, not seconds)."""
+    import time
+
+    def cost(rows):
+        data = json.loads(_request_file(headers=[{"name": f"H{i}", "value": "v" * 50} for i in range(rows)]))
+        started = time.perf_counter()
+        for _ in range(3):
+            request_from_data(data, "x.json")
+        return time.perf_counter() - started
+
+    cost(100)
+    assert cost(8000) / cost(2000) < 8
+
+
+def test_a_damaged_shipped_file_is_skipped_by_name_not_a_crash(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from desktop.core.collection import load_shipped, walk_items
+    from desktop.core.paths import preloaded_collection
+
+    copy = tmp_path / "collections" / "wappi"
+    shutil.copytree(preloaded_collection(), copy)
+    victim = next(p for p in sorted(copy.rglob("*.json")) if p.name != "folder.json")
+    data = json.loads(victim.read_text(encoding="utf-8"))
+    data["params"] = None
+    data["headers"] = 5
+    victim.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("WAPPI_DESK_RESOURCES", str(tmp_path))
+    folder, problems = load_shipped(preloaded_collection())
+    assert any(victim.name in problem for problem in problems)
+    assert len(list(walk_items(folder))) == 160
+
+
+def test_the_shipped_collection_loads_the_same_with_and_without_the_checks():
+    from desktop.core.collection import load_shipped, walk_items
+    from desktop.core.paths import preloaded_collection
+
+    (checked, checked_problems), (shipped, shipped_problems) = load_tree(preloaded_collection()), load_shipped(preloaded_collection())
+    assert checked_problems == shipped_problems == []
+    assert [(i.path, i.request, i.meta) for i in walk_items(checked)] == [(i.path, i.request, i.meta) for i in walk_items(shipped)]

@@ -2,6 +2,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from desktop.core.collection import read_request, write_request
 from desktop.core.drafts import Drafts
@@ -303,3 +305,222 @@ def test_messages_are_in_russian_when_asked():
     set_language("ru")
     with pytest.raises(StoreError, match="две точки"):
         check_name("a..b")
+
+
+# ---- every operation stays inside the store ----------------------------------------------------------------------
+
+@pytest.fixture
+def acme(store, tmp_path):
+    store.create_client("Acme")
+    store.create_client("Beta")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (store.root / "Acme" / "link-out").symlink_to(outside)
+    (store.root / "Evil").symlink_to(outside)  # a "client" that is really somewhere else
+    return store.save("Acme", sample())
+
+
+ESCAPES = {
+    "save into ..": lambda s, p, out: s.save("..", sample()),
+    "save into .": lambda s, p, out: s.save(".", sample()),
+    "save into an absolute client": lambda s, p, out: s.save(str(out), sample()),
+    "save into a linked client": lambda s, p, out: s.save("Evil", sample()),
+    "save into an absolute folder": lambda s, p, out: s.save("Acme", sample(), folder=str(out)),
+    "save into ../Beta": lambda s, p, out: s.save("Acme", sample(), folder="../Beta"),
+    "save into a linked folder": lambda s, p, out: s.save("Acme", sample(), folder="link-out"),
+    "save over a path outside": lambda s, p, out: s.save("Acme", sample(), path=out / "x.json"),
+    "save over another client's path": lambda s, p, out: s.save("Beta", sample(), path=p),
+    "folder under an absolute parent": lambda s, p, out: s.create_folder("Acme", "x", parent=str(out)),
+    "folder under ../..": lambda s, p, out: s.create_folder("Acme", "x", parent="../.."),
+    "folder under a link": lambda s, p, out: s.create_folder("Acme", "x", parent="link-out"),
+    "move to an absolute folder": lambda s, p, out: s.move_request(p, "Acme", str(out)),
+    "move to ..": lambda s, p, out: s.move_request(p, "..", ""),
+    "move a file from outside": lambda s, p, out: s.move_request(out / "y.json", "Acme"),
+    "rename a file outside": lambda s, p, out: s.rename_request(out / "y.json", "z"),
+    "delete a file outside": lambda s, p, out: s.delete(out / "y.json"),
+    "delete the clients folder": lambda s, p, out: s.delete(s.root),
+    "copy into a linked client": lambda s, p, out: s.copy_to_client(p, "Evil"),
+    "environment of ..": lambda s, p, out: s.save_environment("..", Environment("x")),
+    "client ..": lambda s, p, out: s.create_client(".."),
+}
+
+
+@pytest.mark.parametrize("name", list(ESCAPES))
+def test_no_operation_writes_outside_the_store(store, acme, tmp_path, name):
+    from tests.tree_state import tree_state
+
+    outside = tmp_path / "outside"
+    write_request(outside / "y.json", sample("Outside"))
+    before = tree_state(tmp_path)
+    with pytest.raises(StoreError) as info:
+        ESCAPES[name](store, acme, outside)
+    assert str(info.value) and "Traceback" not in str(info.value)
+    assert tree_state(tmp_path) == before
+
+
+def test_a_client_that_is_a_link_elsewhere_is_not_a_client(store, acme):
+    with pytest.raises(StoreError, match="no client called «Evil»"):
+        store.client_dir("Evil")
+    assert store.clients() == ["Acme", "Beta"]
+
+
+# ---- new files are created exclusively -----------------------------------------------------------------------------
+
+SAVER = """
+import sys, time
+from pathlib import Path
+from desktop.core.models import Request
+from desktop.core.store import Store
+root, marker, rounds, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+store = Store(root / "clients", root / "trash")
+while time.time() < start:
+    pass
+for number in range(rounds):
+    store.save("Acme", Request(url=f"https://h/{marker}/{number}", name="Same name"))
+"""
+
+
+def test_two_processes_saving_the_same_name_lose_nothing(store, tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    store.create_client("Acme")
+    rounds = 60
+    start = time.time() + 2  # both start spinning on the same instant
+    env = {**__import__("os").environ, "PYTHONPATH": str(REPO)}
+    processes = [subprocess.Popen([sys.executable, "-c", SAVER, str(tmp_path), marker, str(rounds), str(start)], env=env)
+                 for marker in ("one", "two")]
+    assert [p.wait(120) for p in processes] == [0, 0]
+    urls = sorted(item.request.url for item in Store(store.root, store.trash).requests("Acme"))
+    assert urls == sorted(f"https://h/{m}/{n}" for m in ("one", "two") for n in range(rounds))
+    assert not [p for p in (store.root / "Acme").iterdir() if p.name.endswith(".tmp")]
+
+
+# ---- import: all or nothing, every refusal in words --------------------------------------------------------------
+
+def incoming(name="Req", folders=(), url="https://h/x"):
+    from desktop.core.store import Incoming
+
+    return Incoming(tuple(folders), Request("GET", url, name=name), {})
+
+
+HOSTILE_IMPORTS = {
+    "a 5,000-character name": [incoming(f"r{i}") for i in range(9)] + [incoming("n" * 5000)] + [incoming(f"s{i}") for i in range(18)],
+    "an empty name": [incoming("ok"), incoming("   ")],
+    "3,000 nested folders": [incoming("ok"), incoming("deep", [f"f{i}" for i in range(3000)])],
+    "60 nested long names": [incoming("ok"), incoming("long", ["L" * 250] * 60)],
+    "long names that fit the depth": [incoming("ok"), incoming("long", ["Папка " * 40] * 20)],
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_IMPORTS))
+@pytest.mark.parametrize("client", ["Acme", "New client"])
+def test_a_refused_import_changes_nothing_and_names_the_request(store, tmp_path, case, client):
+    from tests.tree_state import tree_state
+
+    store.create_client("Acme")
+    store.save("Acme", sample())
+    before = tree_state(tmp_path)
+    with pytest.raises(StoreError) as info:
+        store.import_requests(client, HOSTILE_IMPORTS[case])
+    message = str(info.value)
+    assert message.startswith("Nothing was imported.")
+    assert len(message.splitlines()) == 2 and "«" in message.splitlines()[1]
+    assert tree_state(tmp_path) == before
+
+
+@pytest.mark.parametrize("client", ["..", ".", "CON", "nul.txt", "a/b", "", "x" * 300, "/tmp/x"])
+def test_a_reserved_or_impossible_client_name_is_refused_in_words(store, tmp_path, client):
+    from tests.tree_state import tree_state
+
+    store.create_client("Acme")
+    before = tree_state(tmp_path)
+    with pytest.raises(StoreError):
+        store.import_requests(client, [incoming()])
+    assert tree_state(tmp_path) == before
+
+
+def test_reserved_and_dotted_folder_names_are_kept_inside_the_client(store):
+    written = store.import_requests("New", [incoming("NUL", ["CON", "..", ".", "a/b", "LPT1.txt"]), incoming("q")])
+    client = (store.root / "New").resolve()
+    assert all(path.resolve().is_relative_to(client) for path in written)
+    folder = store.tree("New")
+    names = []
+    while folder.children and hasattr(folder.children[0], "children"):
+        folder = folder.children[0]
+        names.append(folder.name)
+    assert names == ["CON", "..", ".", "a/b", "LPT1.txt"]  # the real names live on in folder.json
+    assert [i.request.name for i in store.requests("New")] == ["NUL", "q"]
+
+
+def test_import_into_an_existing_client_merges_and_keeps_what_was_there(store):
+    store.create_client("Acme")
+    first = store.save("Acme", sample())
+    written = store.import_requests("acme", [incoming("Send text", url="https://h/imported"), incoming("b", ["G"])],
+                                    [Variable("token", "s3cret", secret=True), Variable("extra", "1")])
+    assert first.exists() and [p.name for p in written] == ["send-text-2.json", "b.json"]
+    environment = store.environment("Acme")
+    assert environment.get("extra").value == "1" and environment.get("token").value == ""
+    assert "s3cret" not in (store.root / "Acme" / "environment.json").read_text()
+    assert not [p for p in store.root.iterdir() if p.name.startswith(".")]  # no staging left behind
+
+
+def test_a_new_client_arrives_whole(store):
+    written = store.import_requests("Fresh", [incoming(f"r{i}", ["A", "B"][: i % 3]) for i in range(28)])
+    assert len(written) == 28 and all(p.exists() for p in written)
+    assert len(store.requests("Fresh")) == 28
+    assert not [p for p in store.root.iterdir() if p.name.startswith(".")]
+
+
+names = st.text(max_size=120)  # lone surrogates included: a JSON file can carry them as escapes
+
+
+@settings(max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(st.tuples(st.lists(names, max_size=6), names), min_size=1, max_size=5), client=names)
+@example(items=[(["\ud800", "CON", ".."], "\udfff name")], client="New")
+@example(items=[([], "x")], client="Cl\ud800ient")
+@example(items=[(["a" * 120] * 6, "b" * 120)], client="nul")
+def test_any_import_is_whole_and_inside_or_refused_with_nothing_changed(tmp_path_factory, items, client):
+    """Whatever the names (reserved, dotted, slashes, control characters, very long), an import either writes every
+    request inside its client or refuses in words with the store exactly as before."""
+    from desktop.core.store import Incoming
+    from tests.tree_state import tree_state
+
+    base = tmp_path_factory.mktemp("import")
+    store = Store(base / "clients", base / "trash")
+    store.create_client("Acme")
+    before = tree_state(base)
+    incoming = [Incoming(tuple(folders), Request("GET", "https://h", name=name)) for folders, name in items]
+    try:
+        written = store.import_requests(client, incoming)
+    except StoreError as exc:
+        assert str(exc).strip()
+        assert tree_state(base) == before
+        return
+    assert len(written) == len(items)
+    root = store.root.resolve()
+    for path in written:
+        assert path.resolve().is_relative_to(root) and path.resolve().parent.is_relative_to(root)
+    target = store.client_of(written[0])
+    assert sorted(i.request.name for i in store.requests(target)) == sorted(name.strip() for _f, name in items)
+    assert not [p for p in store.root.iterdir() if p.name.startswith(".")]
+
+
+def test_the_staging_folder_of_an_import_killed_half_way_is_removed_later(store):
+    import os
+    import time
+
+    store.root.mkdir(parents=True)
+    stale = store.root / ".import-0123abcd" / "client"
+    stale.mkdir(parents=True)
+    (stale / "half.json").write_text("{")
+    fresh = store.root / ".import-4567efgh"  # perhaps another window importing right now
+    fresh.mkdir()
+    hours_ago = time.time() - 3 * 3600
+    os.utime(stale.parent, (hours_ago, hours_ago))
+    store.import_requests("Acme", [incoming()])
+    assert not stale.parent.exists() and fresh.exists()
+    assert store.clients() == ["Acme"]

@@ -60,5 +60,6 @@ def test_qr_code_answer_shows_the_picture(qtbot, window):
     response = send(qtbot, window)
     assert response.status == 200
     view = window.response_view
-    assert view.tabs.isTabVisible(view.picture_tab)
+    # The picture is in the answer's main view, above the JSON it came in.
+    assert view.tabs.currentIndex() == 0 and view.embedded_picture.isVisible()
     assert "qrCode" in view.embedded_picture.caption.text()

@@ -1,6 +1,6 @@
 """Run inside a private D-Bus session: set up a Secret Service situation, exercise SecretStore, print JSON.
 
-Usage: python keyring_session.py unlocked|silent|none   (see tests/integration/test_keyring_secret_service.py)
+Usage: python keyring_session.py unlocked|silent|none|cli   (see tests/integration/test_keyring_secret_service.py)
 """
 from __future__ import annotations
 
@@ -39,9 +39,43 @@ def exercise(timeout: float) -> dict:
     return result
 
 
+def run_cli_with_keyring_token() -> dict:
+    """`wappi-desk run` in this session: the client's token is only in the Secret Service, never on the line."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from desktop.core.models import KeyValue, Request
+    from desktop.core.secrets import SecretStore
+    from desktop.core.store import Store
+    from tests import loopback
+
+    token = "cli-keyring-token-5d1e"
+    server = loopback.start()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            store = Store(Path(folder) / "clients", Path(folder) / "trash")
+            store.create_client("Acme")
+            environment = store.environment("Acme")
+            environment.set("base_url", server.url)
+            store.save_environment("Acme", environment)
+            store.save("Acme", Request("GET", "{{base_url}}/status", [KeyValue("token", "{{token}}")],
+                                       [KeyValue("Authorization", "{{token}}")], name="Status"))
+            SecretStore(timeout=5).set("Acme", "token", token)
+            done = subprocess.run([sys.executable, "-m", "desktop", "run", "Acme", "--store", str(store.root)],
+                                  capture_output=True, text=True, timeout=60, env={**os.environ, "NO_PROXY": "127.0.0.1"})
+            on_disk = any(token.encode() in p.read_bytes() for p in Path(folder).rglob("*") if p.is_file())
+    finally:
+        server.close()
+    arrived = [dict(a.headers).get("Authorization") for a in server.arrived]
+    return {"exit": done.returncode, "arrived": arrived, "paths": [a.path for a in server.arrived],
+            "token_in_output": token in done.stdout + done.stderr, "token_on_disk": on_disk, "stdout": done.stdout,
+            "stderr": done.stderr}
+
+
 def main(mode: str) -> None:
     helper = None
-    if mode == "unlocked":
+    if mode in ("unlocked", "cli"):
         # The daemon forks and keeps running; its output goes nowhere so nothing waits on a pipe it holds.
         subprocess.run(
             ["gnome-keyring-daemon", "--unlock", "--components=secrets"],
@@ -53,7 +87,7 @@ def main(mode: str) -> None:
         if not ready or helper.stdout.readline().strip() != b"ready":
             raise SystemExit("the silent name owner did not start")
     try:
-        result = exercise(timeout=2.0)
+        result = run_cli_with_keyring_token() if mode == "cli" else exercise(timeout=2.0)
     finally:
         if helper is not None:
             helper.kill()

@@ -96,3 +96,13 @@ def test_session_with_a_locked_secret_service_is_reported(tmp_path):
     result = run_in_session(tmp_path, "none")
     assert result["where"] == "none" and result["reason"] in ("locked", "timeout"), result
     assert "unlock" in result["message"]
+
+
+def test_the_command_line_runner_reads_a_clients_token_from_the_secret_service(tmp_path):
+    """`wappi-desk run` uses the same secret store as the window: no --var, no token in shell history."""
+    need("dbus-run-session", "gnome-keyring-daemon")
+    result = run_in_session(tmp_path, "cli")
+    assert result["exit"] == 0, result
+    assert result["arrived"] == ["cli-keyring-token-5d1e"]
+    assert result["paths"] == ["/status?token=cli-keyring-token-5d1e"]
+    assert result["token_in_output"] is False and result["token_on_disk"] is False

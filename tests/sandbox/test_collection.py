@@ -2,13 +2,14 @@
 import base64
 import json
 import re
+from urllib.parse import parse_qsl
 
 import pytest
 
 from desktop.core.collection import FOLDER_FILE, load_tree, walk_items
 from desktop.core.paths import preloaded_collection
 from desktop.sandbox.routes import load_routes
-from desktop.sandbox.rules import body_problem, query_problem
+from desktop.sandbox.rules import body_problem, form_problem, query_problem, raw_problem
 
 TYPES = {"string", "number", "integer", "boolean", "array", "object"}
 FORMATS = {"recipient", "phone", "base64", "url"}
@@ -45,8 +46,11 @@ def test_folders_are_numbered_and_named_in_both_languages():
         data = json.loads(folder_file.read_text(encoding="utf-8"))
         assert data["schema_version"] == 1 and data["kind"] == "folder"
         assert data["name"]["ru"] and data["name"]["en"]
-    groups = sorted(p.name for p in ROOT.iterdir() if p.is_dir())
-    assert [g[:3] for g in groups] == [f"{i:02d}-" for i in range(1, len(groups) + 1)]
+    for folder in [ROOT, *(p for p in ROOT.rglob("*") if p.is_dir())]:
+        groups = sorted(p.name for p in folder.iterdir() if p.is_dir())
+        assert [g[:3] for g in groups] == [f"{i:02d}-" for i in range(1, len(groups) + 1)], folder
+        if folder != ROOT:
+            assert (folder / FOLDER_FILE).is_file(), folder
 
 
 def test_every_documented_endpoint_is_in_the_collection(shared_dir):
@@ -59,13 +63,15 @@ def test_every_documented_endpoint_is_in_the_collection(shared_dir):
     assert {"/tapi/sync/get/status", "/tapi/sync/message/send"} <= set(routes)
 
 
-@pytest.mark.parametrize("item", items(), ids=lambda item: item.path.name)
+@pytest.mark.parametrize("item", items(), ids=lambda item: str(item.path.relative_to(ROOT)))
 def test_request_is_complete_and_its_example_follows_its_rules(item):
     request, meta = item.request, item.meta
-    assert request.url.startswith("{{base_url}}/api/") or request.url.startswith("{{base_url}}/tapi/")
+    assert request.url.startswith(tuple(f"{{{{base_url}}}}/{prefix}/" for prefix in ("api", "tapi", "broadcast", "csender",
+                                                                                    "payments", "panel")))
     assert request.header("Authorization") == "{{token}}"
     rules = meta["rules"]
-    for rule in [*rules.get("query", {}).values(), *rules.get("body", {}).values()]:
+    fields = {} if "type" in rules.get("body", {}) else rules.get("body", {})  # a whole-body spec has no fields
+    for rule in [*rules.get("query", {}).values(), *fields.values(), *rules.get("form", {}).values()]:
         assert rule.get("type", "string") in TYPES and rule.get("format", "url") in FORMATS
     query = {p.name: p.value for p in request.params if p.enabled}
     if "profile_id" in rules.get("query", {}):
@@ -78,9 +84,14 @@ def test_request_is_complete_and_its_example_follows_its_rules(item):
         assert request.header("Content-Type") == "application/json"
         body = json.loads(request.body.text)
         assert body_problem(rules, body) is None
-        for name, rule in rules.get("body", {}).items():
+        for name, rule in fields.items():
             if rule.get("format") == "base64":
                 assert base64.b64decode(body[name], validate=True)
+    elif "form" in rules:
+        assert request.header("Content-Type") == "application/x-www-form-urlencoded"
+        assert form_problem(rules, dict(parse_qsl(request.body.text))) is None
+    elif "raw_body" in rules:
+        assert raw_problem(rules, request.body.text) is None
     else:
         assert request.header("Content-Type") is None and "body" not in rules
     example = meta["example_response"]
@@ -88,9 +99,12 @@ def test_request_is_complete_and_its_example_follows_its_rules(item):
 
 
 def test_media_sends_carry_real_files():
-    magic = {"03-send-image.json": b"\xff\xd8\xff", "04-send-document.json": b"%PDF", "05-send-audio.json": b"RIFF",
-             "06-send-video.json": b"\x00\x00\x00\x20ftyp"}
-    by_name = {item.path.name: item for item in items()}
-    for name, start in magic.items():
-        raw = base64.b64decode(json.loads(by_name[name].request.body.text)["b64_file"])
-        assert raw.startswith(start), name
+    magic = {"/img/": b"\xff\xd8\xff", "/document/": b"%PDF", "/audio/": b"RIFF", "/video/": b"\x00\x00\x00\x20ftyp"}
+    checked = 0
+    for item in items():
+        kind = next((k for k in magic if k in item.request.url), None)
+        if kind and item.request.body.kind == "json":
+            raw = base64.b64decode(json.loads(item.request.body.text)["b64_file"])
+            assert raw.startswith(magic[kind]), item.path
+            checked += 1
+    assert checked == 16  # image, document, audio, video: sync and queued, WhatsApp and Telegram

@@ -231,8 +231,8 @@ def test_chunked_body_is_read(sandbox):
     assert r.status_code == 200 and r.json()["message_id"]
 
 
-def test_too_many_connections_get_503_not_a_hang(tmp_path):
-    with Sandbox(data_dir=tmp_path, max_connections=2, client_timeout=5) as sb:
+def test_too_many_open_connections_get_503_not_a_hang(tmp_path):
+    with Sandbox(data_dir=tmp_path, max_open=2, client_timeout=5) as sb:
         idle = [socket.create_connection(("127.0.0.1", sb.port)) for _ in range(2)]
         try:
             time.sleep(0.2)
@@ -405,3 +405,77 @@ def test_cli_on_a_busy_port_says_so(tmp_path):
         proc = run_cli("--port", str(busy.port), "--data-dir", str(tmp_path))
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 1 and f"Port {busy.port} is already in use" in err and "Traceback" not in err
+
+
+def test_the_log_holds_a_request_as_soon_as_its_answer_arrived(sandbox):
+    """Record first, then answer: even when recording is slow, a client reading the log after its answer finds it."""
+    record = sandbox.record
+
+    def slow_record(entry):
+        time.sleep(0.2)
+        record(entry)
+
+    sandbox.record = slow_record
+    with httpx.Client(base_url=sandbox.base_url) as client:
+        for number in range(1, 4):
+            client.get(STATUS, params={"profile_id": sandbox.profile_id}, headers={"Authorization": sandbox.token})
+            assert len(sandbox.request_log()) == number
+
+
+def test_requests_in_work_beyond_the_limit_get_503(tmp_path):
+    """Two clients that sent headers but hold back their bodies keep both work slots; a third is told it is busy."""
+    with Sandbox(data_dir=tmp_path, max_connections=2, client_timeout=5) as sb:
+        holding = [socket.create_connection(("127.0.0.1", sb.port)) for _ in range(2)]
+        try:
+            for s in holding:
+                s.sendall(b"POST /api/sync/message/send HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")
+            assert wait_for(lambda: httpx.get(sb.base_url + STATUS, timeout=5).status_code == 503)
+        finally:
+            for s in holding:
+                s.close()
+        assert wait_for(lambda: httpx.get(sb.base_url + STATUS, timeout=5).status_code == 401)
+
+
+def test_300_slowly_sending_clients_neither_block_others_nor_stay(tmp_path):
+    """Slowloris: each connection sends a header byte now and then, never finishing. Others are served at once,
+    and the slow ones are cut when the header deadline passes, although they never fall silent."""
+    count = 300
+    with Sandbox(data_dir=tmp_path, client_timeout=3) as sb:
+        slow = []
+        for _ in range(count):
+            s = socket.create_connection(("127.0.0.1", sb.port))
+            s.sendall(b"GET /api/sync/get/status HTTP/1.1\r\nHost: x\r\n")
+            slow.append(s)
+        cut: set[int] = set()
+        stop = threading.Event()
+
+        def dribble():
+            while not stop.is_set() and len(cut) < count:
+                for number, s in enumerate(slow):
+                    if number in cut:
+                        continue
+                    try:
+                        s.sendall(b"X")
+                        s.setblocking(False)
+                        try:
+                            if s.recv(4096) == b"":
+                                cut.add(number)
+                        except BlockingIOError:
+                            pass
+                        finally:
+                            s.setblocking(True)
+                    except OSError:
+                        cut.add(number)
+                stop.wait(0.5)
+
+        thread = threading.Thread(target=dribble, daemon=True)
+        thread.start()
+        try:
+            for _ in range(5):
+                assert httpx.get(sb.base_url + STATUS, timeout=10).status_code == 401  # served, not 503
+            assert wait_for(lambda: len(cut) == count, timeout=60), f"{count - len(cut)} slow connections still open"
+        finally:
+            stop.set()
+            thread.join(10)
+            for s in slow:
+                s.close()

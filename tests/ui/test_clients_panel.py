@@ -154,3 +154,23 @@ def test_dropping_a_request_on_another_client_moves_it(qtbot, window):
     window.sidebar.tree.dropped.emit([window.sidebar.find_request(a)], beta)
     assert not a.exists()
     assert sorted(i.request.name for i in panel.store.requests("Beta")) == ["Acme status", "Beta send"]
+
+
+def test_damaged_files_are_listed_by_name_and_the_rest_loads(qtbot, window):
+    from tests.core.test_collection import HOSTILE
+    from tests.tree_state import tree_state
+
+    panel = window.clients
+    a, _b = fill(panel)
+    folder = a.parent
+    for name in ("params-null.json", "headers-number.json", "attachments-number.json", "binary.json", "newer.json"):
+        (folder / name).write_bytes(HOSTILE[name])
+    before = tree_state(folder)
+    panel.store.reload()
+    panel.refresh()
+    assert visible_requests(window) == ["Acme status", "Beta send"]
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Skipped and left unchanged (5):")
+    for name in ("params-null.json", "headers-number.json", "attachments-number.json", "binary.json", "newer.json"):
+        assert f"Acme: {name}:" in message
+    assert tree_state(folder) == before

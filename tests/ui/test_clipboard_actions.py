@@ -68,5 +68,6 @@ def test_wrong_token_is_diagnosed_beside_the_answer(qtbot, window):
                               [KeyValue("Authorization", "wrong_token_here")]))
     with qtbot.waitSignal(window.response_shown, timeout=10000):
         window.url_bar.button.click()
+    qtbot.waitUntil(lambda: window.session.findings_ready, timeout=10000)
     codes = [f.code for f in window.diagnosis.findings()]
     assert "status-401" in codes

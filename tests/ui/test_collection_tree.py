@@ -50,3 +50,43 @@ def test_search_filters_by_name_url_and_body(qtbot, window, tmp_path):
     assert visible_names(window.sidebar.tree) == ["Status"]
     window.sidebar.search.setText("")
     assert visible_names(window.sidebar.tree) == ["Status", "Send text"]
+
+
+def preloaded_tree(window):
+    from desktop.core.paths import preloaded_collection
+
+    window.sidebar.tree.clear()
+    return window.sidebar.add_root(load_tree(preloaded_collection())[0], "Docs")
+
+
+def open_groups(node):
+    found = []
+    for i in range(node.childCount()):
+        child = node.child(i)
+        if child.childCount():
+            if child.isExpanded():
+                found.append(child.text(0))
+            found += open_groups(child)
+    return found
+
+
+def test_groups_start_collapsed_and_only_the_one_in_use_opens(qtbot, window):
+    root = preloaded_tree(window)
+    assert root.isExpanded() and open_groups(root) == []
+    from tests.e2e.test_first_send import find_node
+
+    window.sidebar.tree.itemClicked.emit(find_node(window.sidebar.tree, "Send a text message"), 0)
+    assert open_groups(root) == ["WhatsApp", "Messages (sync)"] or open_groups(root) == ["WhatsApp", "Сообщения (синхронно)"]
+    window.sidebar.tree.itemClicked.emit(find_node(window.sidebar.tree, "Log in: enter the 2FA password"), 0)
+    assert len(open_groups(root)) == 2 and open_groups(root)[0] == "Telegram"
+
+
+def test_search_finds_a_request_by_russian_or_english_name_path_or_field(qtbot, window):
+    preloaded_tree(window)
+    search = window.sidebar.search
+    for text in ("облачный пароль", "2FA password", "auth/2fa", "pwd_code"):
+        search.setText(text)
+        assert visible_names(window.sidebar.tree) == ["Log in: enter the 2FA password"] or \
+            visible_names(window.sidebar.tree) == ["Ввести облачный пароль 2fa"], text
+    search.setText("mass_phones")
+    assert len(visible_names(window.sidebar.tree)) == 1

@@ -1,10 +1,9 @@
-"""The diagnosis panel: cards per finding, one-click fix signal, reply copied to the clipboard."""
+"""The diagnosis panel: cards per finding that wrap, the one-click fix signal, the reply request."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 
-from desktop.core.diagnose import Finding, reply_text
+from desktop.core.diagnose import Finding
 from desktop.ui.diagnosis_panel import DiagnosisPanel
 
 FINDINGS = [
@@ -17,7 +16,9 @@ FINDINGS = [
 def test_shows_a_card_per_finding(qtbot):
     panel = DiagnosisPanel()
     qtbot.addWidget(panel)
-    assert "After «Send»" in panel.summary_label.text()
+    assert "What is wrong" in panel.title_label.text()
+    panel.show_checking()
+    assert "Checking" in panel.summary_label.text() and not panel.reply_button.isEnabled()
     panel.set_findings([])
     assert "No problems" in panel.summary_label.text()
     panel.set_findings(FINDINGS)
@@ -38,14 +39,27 @@ def test_fix_button_emits_fix_id(qtbot):
     panel.set_findings(FINDINGS)
     with qtbot.waitSignal(panel.fix_requested) as signal:
         qtbot.mouseClick(panel.cards()[1].fix_button, Qt.MouseButton.LeftButton)
-    assert signal.args == ["strip-bearer"]
+    assert signal.args[0].fix == "strip-bearer"
 
 
-def test_reply_button_copies_reply(qtbot):
+def test_reply_button_asks_the_window_for_the_reply(qtbot):
     panel = DiagnosisPanel()
     qtbot.addWidget(panel)
     panel.set_findings(FINDINGS)
-    with qtbot.waitSignal(panel.reply_copied):
+    with qtbot.waitSignal(panel.reply_requested):
         qtbot.mouseClick(panel.reply_button, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == reply_text(FINDINGS)
-    assert "copied" in panel.status_label.text()
+
+
+def test_long_texts_wrap_and_never_scroll_sideways(qtbot):
+    long = Finding("invalid-json", "error", "The body is not valid JSON " * 6, "word " * 200, "step " * 100, "fix-json")
+    panel = DiagnosisPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 500)
+    panel.show()
+    panel.set_findings([long])
+    qtbot.waitUntil(lambda: panel.cards()[0].isVisible())
+    card = panel.cards()[0]
+    assert panel.scroll.horizontalScrollBar().maximum() == 0
+    assert card.fix_button.isVisible()
+    right = card.fix_button.mapTo(panel, card.fix_button.rect().topRight()).x()
+    assert right <= panel.width()

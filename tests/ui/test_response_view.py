@@ -1,4 +1,5 @@
 """The response viewer against a real loopback server: every bad-input case ends in a clear note, save is exact."""
+import base64
 import gzip
 import json
 import threading
@@ -7,8 +8,10 @@ import pytest
 
 from desktop.core import sender
 from desktop.core.errors import SendError
-from desktop.core.models import KeyValue, Request
+from desktop.core.models import KeyValue, Request, Response
+from desktop.sandbox.png import qr_like_png
 from desktop.ui.response_view import ResponseView
+from tests.images import image_bytes
 from tests.loopback import PACKED_JSON
 
 MB = 1024 * 1024
@@ -180,7 +183,7 @@ def test_token_is_masked_in_request_sent_until_revealed(qtbot, view, client, loo
     text = view.sent.visible_text()
     assert token not in text and "se••••" in text
     assert response.url.endswith("/x") and "/x" in text
-    assert "Redirected 1 times" in text and "302 from" in text
+    assert "Redirected 1 time:" in text and "302 from" in text
     view.sent.reveal.setChecked(True)
     assert token in view.sent.visible_text()
     # A new answer hides the secrets again.
@@ -209,3 +212,63 @@ def test_russian_interface(qtbot, client, loopback):
     qtbot.addWidget(widget)
     assert widget.tabs.tabText(3) == "Отправленный запрос"
     assert widget.show_all_button.text() == "Показать всё"
+
+
+def _json_answer(payload: dict) -> Response:
+    body = json.dumps(payload).encode()
+    return Response(200, "OK", [("Content-Type", "application/json")], body, 12.0, url="http://127.0.0.1/x")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("qrCode", lambda png: "data:image/png;base64," + base64.b64encode(png).decode()),
+        ("file_b64", lambda png: base64.b64encode(png).decode()),
+    ],
+)
+def test_a_picture_inside_json_shows_in_the_body_tab_above_the_json(qtbot, view, field, value):
+    png = qr_like_png("profile")
+    show(qtbot, view, _json_answer({"status": "done", field: value(png)}))
+    assert view.tabs.currentIndex() == 0 and view.tabs.tabText(0) == "Body"
+    assert view.embedded_picture.isVisible() and not view.embedded_picture.picture.pixmap().isNull()
+    assert f"from the field «{field}»" in view.embedded_picture.caption.text()
+    assert view.embedded_picture.height() >= 200
+    # No tab behind scroll arrows: the picture is where the answer is.
+    assert [view.tabs.tabText(i) for i in range(view.tabs.count())][:1] == ["Body"] and view.tabs.count() == 5
+    # The next answer without a picture leaves none of it on screen.
+    show(qtbot, view, _json_answer({"status": "done"}))
+    assert not view.embedded_picture.isVisible()
+
+
+def test_a_downloaded_photo_in_a_big_json_answer_is_shown_without_blocking(qtbot, view):
+    photo = image_bytes(1600, 1200, "JPEG", noise=True, quality=95)
+    assert len(photo) > 1 * MB
+    show(qtbot, view, _json_answer({"status": "done", "mimetype": "image/jpeg", "file_b64": base64.b64encode(photo).decode()}))
+    qtbot.waitUntil(view.embedded_picture.isVisible, timeout=20000)
+    assert "1600×1200 px" in view.embedded_picture.caption.text()
+    assert view.embedded_picture.data == photo
+
+
+def test_a_new_answer_drops_a_picture_still_being_looked_for(qtbot, view):
+    photo = image_bytes(1200, 900, "JPEG", noise=True, quality=95)
+    view.show_response(_json_answer({"file_b64": base64.b64encode(photo).decode()}))
+    show(qtbot, view, _json_answer({"status": "done"}))
+    qtbot.wait(300)
+    assert not view.embedded_picture.isVisible()
+
+
+def test_search_in_a_cut_preview_says_so_and_offers_the_whole_answer(qtbot, view):
+    lines = [{"id": i, "note": "needle" if i % 1000 == 0 else "hay"} for i in range(60000)]
+    body = json.dumps(lines).encode()
+    assert len(body) > 1.5 * MB
+    show(qtbot, view, Response(200, "OK", [("Content-Type", "application/json")], body, 5.0))
+    view.open_search()
+    view.search.setText("needle")
+    in_preview = view.run_search()
+    assert 0 < in_preview < 60
+    assert "searched only the first 1.0 MB shown" in view.match_label.text()
+    assert view.search_all_button.isVisible()
+    with qtbot.waitSignal(view.body_ready, timeout=20000):
+        view.search_all_button.click()
+    assert view.match_count == 60
+    assert view.match_label.text() == "1 of 60" and not view.search_all_button.isVisible()

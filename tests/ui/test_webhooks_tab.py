@@ -130,3 +130,14 @@ def test_taken_port_is_explained(qtbot, tab):
         tab.receive_panel.port_box.setValue(s.getsockname()[1])
         tab.receive_panel.start_button.click()
     assert tab.receive_panel.receiver is None and "taken" in tab.receive_panel.status_label.text()
+
+
+def test_the_page_lets_go_what_the_receiver_let_go_and_says_so(qtbot, tab):
+    panel = tab.receive_panel
+    panel.start_button.click()
+    panel.receiver.keep = 3  # a small bound, so a few webhooks show the oldest going
+    for n in range(5):
+        httpx.post(panel.address_edit.text(), json={"n": n})
+    qtbot.waitUntil(lambda: "let go" in panel.status_label.text(), timeout=5000)
+    assert panel.list.count() == 3 and [a.payload["n"] for a in panel.arrivals] == [2, 3, 4]
+    assert "The oldest 2 were let go to save memory." in panel.status_label.text()

@@ -11,7 +11,7 @@ from desktop.core.curl import to_curl
 from desktop.core.httplog import parse_pasted, to_http
 from desktop.core.models import Request
 from desktop.core.paste import ParseResult, PasteError
-from desktop.core.variables import resolve
+from desktop.core.sender import filled
 from desktop.i18n import _
 from desktop.ui.workers import run_task
 
@@ -91,9 +91,11 @@ class ClipboardActions(QObject):
         values = window.variable_values()
         env = window.active_environment()
         secrets = env.secret_values(values) if env else []
-        # Variables are filled in so the command runs as is; secrets stay masked unless the agent ticked the switch.
-        resolved, _missing = resolve(request, values)
-        text = render(resolved, not self.include_secrets.isChecked(), secrets)
+        # Variables are filled in so the command runs as is; secrets stay masked (where they went) unless the
+        # agent ticked the switch.
+        masking = not self.include_secrets.isChecked()
+        resolved, _missing = filled(request, values, secrets if masking else ())
+        text = render(resolved, masking, secrets)
         QGuiApplication.clipboard().setText(text)
         window.statusBar().showMessage(_("Copied to the clipboard."), 5000)
         return text

@@ -50,7 +50,7 @@ class RequestOptions(QWidget):
 
     def title(self) -> str:
         """The tab's title: it carries the warning, so an unchecked certificate is seen without opening the tab."""
-        return _("Options") if self.verify.isChecked() else _("Options ⚠ certificate not checked")
+        return _("Options") if self.verify.isChecked() else _("Options ⚠")
 
     def _changed(self) -> None:
         self._show()

@@ -969,17 +969,28 @@ def to_curl(request: Request, mask_secrets: bool = True, secrets=(), style: str 
     quote = quote_cmd if style == "cmd" else quote_bash
     has_body = request.body.kind != "none" and request.body.text != ""
     form = multipart.parse_parts(request.body.text) if has_body and request.body.kind == "multipart" else None
+    # The sender states an empty body (Content-Length: 0) for these methods; curl does so only with -d ''.
+    sends_data = has_body or request.method in ("POST", "PUT", "PATCH")
     parts: list[str] = []
     if not request.verify:
         parts.append("-k")
     if request.follow_redirects:
         parts.append("-L")
+    if re.search(r"[\[\]{}]", request.full_url()):
+        # Without it curl reads {a,b} and [1-3] in the address as patterns of several addresses.
+        parts.append("-g")
     if request.method == "HEAD" and not has_body:
         parts.append("-I")
-    elif request.method != ("POST" if has_body else "GET"):
+    elif request.method != ("POST" if sends_data else "GET"):
         parts.append(f"-X {quote(request.method)}")
     parts.append(quote(request.full_url()))
     headers = request.enabled_headers()
+    curls_own_type = False
+    if request.follow_redirects and form is None and sends_data:
+        # curl -L carries a -H Content-Type on to the GET after a 302 but not the one it adds itself for -d:
+        # leaving out a header equal to curl's own keeps that GET clean, as the app sends it.
+        kept = [(n, v) for n, v in headers if not (n.lower() == "content-type" and v == "application/x-www-form-urlencoded")]
+        curls_own_type, headers = len(kept) != len(headers), kept
     for name, value in headers:
         parts.append(f"-H {quote(f'{name}: {value}' if value else f'{name};')}")
     for name in request.omit_headers:
@@ -989,10 +1000,10 @@ def to_curl(request: Request, mask_secrets: bool = True, secrets=(), style: str 
         for part in form:
             option = "--form-string" if not part.source and not part.type and part.filename is None else "-F"
             parts.append(f"{option} {quote(f'{part.name}={part.value}' if option == '--form-string' else multipart.format_part(part))}")
-    elif has_body:
-        if not any(name.lower() == "content-type" for name, _v in headers):
+    elif sends_data:
+        if not curls_own_type and not any(name.lower() == "content-type" for name, _v in headers):
             # Without this curl would label the body as a web form.
             parts.append(f"-H {quote('Content-Type:')}")
-        parts.append(f"--data-raw {quote(request.body.text)}")
+        parts.append(f"--data-raw {quote(request.body.text if has_body else '')}")
     joiner = " ^\n  " if style == "cmd" else " \\\n  "
     return "curl " + joiner.join(parts)

@@ -96,7 +96,8 @@ class History:
             time=time.time() if when is None else when,
             request=kept,
             method=request.method,
-            url=mask(sent_url or (response.url if response else "") or request.full_url()),
+            # Masked where the secret went when the sender knows it; by its usual spellings otherwise.
+            url=mask((response.masked_url if response else "") or sent_url or (response.url if response else "") or request.full_url()),
             status=response.status if response else None,
             reason=response.reason if response else "",
             duration_ms=response.elapsed_ms if response else 0.0,

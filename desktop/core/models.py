@@ -266,6 +266,10 @@ class Response:
     cut_reason: str = ""
     # What a redirect to another host did not carry along because it holds a secret: ("header" | "query", name).
     dropped_on_redirect: list[tuple[str, str]] = field(default_factory=list)
+    # The address and headers as sent with every secret masked where it went ("" / [] when not known, e.g. after
+    # a redirect the server chose the address): what history, the "Request sent" view and logs show.
+    masked_url: str = ""
+    masked_headers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def size(self) -> int:

@@ -17,6 +17,7 @@ from desktop.core.attachments import WireBody, wire_body
 from desktop.core.decoding import CappedDecoder, Undecodable
 from desktop.core.masking import SECRET_PARAMS, is_secret
 from desktop.core.models import Body, Request, Response
+from desktop.core.secrets import MASK
 from desktop.core.variables import SECRET_BY_DEFAULT, names_in, resolve
 from desktop.i18n import _
 
@@ -35,13 +36,27 @@ def make_client(timeout: float = DEFAULT_TIMEOUT) -> httpx.Client:
     return httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=10)
 
 
-def prepare(request: Request, values: Mapping[str, str] | None = None) -> Request:
-    """The request as it will go on the wire; raises SendError naming every `{{variable}}` with no value."""
-    resolved, missing = resolve(request, values or {})
-    if missing:
-        raise errors.unresolved(missing)
+def filled(request: Request, values: Mapping[str, str], hidden: Iterable[str] = ()) -> tuple[Request, list[str]]:
+    """The request with its variables filled in and its own options kept, and the names that had no value.
+
+    A variable whose value is one of `hidden` is filled with MASK: a secret is masked where it went, whatever
+    encoding the address, header or body gives it (for history, the "Request sent" view and copy-as).
+    """
+    hide = {h for h in hidden if h}
+    shown = {name: MASK if value in hide else value for name, value in values.items()} if hide else values
+    resolved, missing = resolve(request, shown)
     resolved.verify, resolved.follow_redirects = request.verify, request.follow_redirects
     resolved.omit_headers = list(request.omit_headers)
+    for filled_param, written in zip(resolved.params, [p for p in request.params if p.enabled]):
+        filled_param.bare = written.bare
+    return resolved, missing
+
+
+def prepare(request: Request, values: Mapping[str, str] | None = None) -> Request:
+    """The request as it will go on the wire; raises SendError naming every `{{variable}}` with no value."""
+    resolved, missing = filled(request, values or {})
+    if missing:
+        raise errors.unresolved(missing)
     url = resolved.full_url().strip()
     if url and "://" not in url:
         raise errors.SendError(
@@ -74,6 +89,12 @@ def _outgoing(body: Body, headers: list[tuple[str, str]]) -> tuple[WireBody, lis
 
 
 _UNSENDABLE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def wire_url(url: str) -> str:
+    """The whole address as it goes out (see wire_target), for showing what was sent."""
+    origin = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*", url)
+    return (origin.group() if origin else "") + wire_target(url).decode("utf-8")
 
 
 def wire_target(url: str) -> bytes:
@@ -149,6 +170,7 @@ def send(
     resolved = prepare(request, values or {})
     url = resolved.full_url().strip()
     hidden = secret_values(request, values or {}, secrets)
+    masked = filled(request, values or {}, hidden)[0]
     marks: dict[str, float] = {}
 
     def trace(event: str, info: dict) -> None:
@@ -214,11 +236,25 @@ def send(
             wire_body=wire,
             cut_reason=cut_reason,
             dropped_on_redirect=list(dict.fromkeys(dropped)),
+            masked_url=wire_url(masked.full_url().strip()) if not hops else "",
+            masked_headers=_masked_headers(list(sent.headers.multi_items()), masked.enabled_headers()),
         )
     except errors.SendError:
         raise
     except Exception as exc:  # every transport problem becomes words in errors.py
         raise errors.from_exception(exc, url, timeout) from exc
+
+
+def _masked_headers(sent: list[tuple[str, str]], written: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The headers as sent, each of the request's own headers shown with its secrets masked where they went."""
+    shown: dict[str, list[str]] = {}
+    for name, value in written:
+        shown.setdefault(name.lower(), []).append(value)
+    out = []
+    for name, value in sent:
+        values = shown.get(name.lower())
+        out.append((name, values.pop(0) if values else value))
+    return out
 
 
 def _unchecked_client(client: httpx.Client) -> httpx.Client:

@@ -228,6 +228,8 @@ class BodyEditor(QWidget):
         self.kind = QComboBox()
         for kind, label in zip(self.KINDS, (_("No body"), "JSON", _("Text"))):
             self.kind.addItem(label, kind)
+        # A form (curl -F): one field per line, `name=value`, `name=@file` or `name=<file` (core/multipart.py).
+        self.kind.addItem(_("Form (multipart), one field per line"), "multipart")
         self.editor = BodyText()
         self.editor.setFont(monospace_font())
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

@@ -5,13 +5,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.curl import to_curl
+from desktop.core.curl import parse_curl_detailed, to_curl
 from desktop.core.httplog import parse_pasted, to_http
 from desktop.core.models import Request
 from desktop.core.paste import ParseResult, PasteError
-from desktop.core.variables import resolve
+from desktop.core.sender import filled
 from desktop.i18n import _
 from desktop.ui.workers import run_task
 
@@ -29,6 +29,7 @@ class ClipboardActions(QObject):
     def __init__(self, window, open_request: Callable[[Request], bool]):
         super().__init__(window)
         self.window = window
+        self._pasted = ""   # the last paste, read again when the agent picks a file it names
         self.open_request = open_request
         menu = window.request_menu
         first = menu.actions()[0] if menu.actions() else None
@@ -64,9 +65,29 @@ class ClipboardActions(QObject):
 
     def import_text(self, text: str) -> None:
         """Parse off the GUI thread; the current request stays until the import succeeded."""
+        self._pasted = text
         run_task(lambda: parse_pasted(text), self._imported, self._failed)
 
+    def _pick_missing(self, result: ParseResult) -> ParseResult:
+        """Files the command reads that are not on this computer: the agent picks them and the command is read again."""
+        picked = {}
+        for path in result.missing_files:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self.window, _("Choose the file «{file}» from the client's command").format(file=path))
+            if chosen:
+                picked[path] = chosen
+        if not picked:
+            return result
+        try:
+            again = parse_curl_detailed(self._pasted, files=picked)
+        except PasteError:
+            return result
+        again.kind = result.kind
+        return again
+
     def _imported(self, result: ParseResult) -> None:
+        if result.missing_files:
+            result = self._pick_missing(result)
         if not self.open_request(result.request):
             return
         kinds = {"curl": _("cURL command"), "http": _("HTTP request"), "url": _("address")}
@@ -91,9 +112,11 @@ class ClipboardActions(QObject):
         values = window.variable_values()
         env = window.active_environment()
         secrets = env.secret_values(values) if env else []
-        # Variables are filled in so the command runs as is; secrets stay masked unless the agent ticked the switch.
-        resolved, _missing = resolve(request, values)
-        text = render(resolved, not self.include_secrets.isChecked(), secrets)
+        # Variables are filled in so the command runs as is; secrets stay masked (where they went) unless the
+        # agent ticked the switch.
+        masking = not self.include_secrets.isChecked()
+        resolved, _missing = filled(request, values, secrets if masking else ())
+        text = render(resolved, masking, secrets)
         QGuiApplication.clipboard().setText(text)
         window.statusBar().showMessage(_("Copied to the clipboard."), 5000)
         return text

@@ -52,6 +52,7 @@ from desktop.ui.reply_preview import ReplyPreview
 from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
 from desktop.ui.practice_page import PracticePage
+from desktop.ui.request_options import RequestOptions
 from desktop.ui.response_view import ResponseView
 from desktop.ui.url_bar import UrlBar
 from desktop.ui.webhooks_tab import WebhooksTab
@@ -124,6 +125,9 @@ class MainWindow(QMainWindow):
         self.request_tabs.addTab(self.params, _("Query parameters"))
         self.request_tabs.addTab(self.headers, _("Headers"))
         self.request_tabs.addTab(self.body, _("Body"))
+        self.options = RequestOptions()
+        self.request_tabs.addTab(self.options, self.options.title())
+        self.options.edited.connect(self._options_edited)
         self.response_view = ResponseView(preview_limit_mb=settings.preview_limit_mb)
 
         # The address gets a row of its own across both sides, so the whole of it is readable.
@@ -305,6 +309,8 @@ class MainWindow(QMainWindow):
         self.params.load_model(request.params)
         self.headers.load_model(request.headers)
         self.body.load_model(request.body)
+        self.options.load_model(request)
+        self._options_edited()
         self._syncing = False
         self.flush_edits()
 
@@ -316,7 +322,12 @@ class MainWindow(QMainWindow):
             params=self.params.to_model(),
             headers=self.headers.to_model(),
             body=self.body.to_model(),
+            **self.options.to_model(),
         )
+
+    def _options_edited(self) -> None:
+        self.request_tabs.setTabText(self.request_tabs.indexOf(self.options), self.options.title())
+        self._panels_edited()
 
     def _panels_edited(self, *_args) -> None:
         self.edited.emit()

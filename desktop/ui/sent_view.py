@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.attachments import SentFile, sent_parts
 from desktop.core.masking import is_secret, mask, mask_url
+from desktop.core.sender import dropped_words
 from desktop.core.sizes import human_size
 from desktop.core.models import Response
 from desktop.i18n import _, ngettext
@@ -57,7 +58,7 @@ class SentView(QWidget):
         if response is None:
             return
         shown = self.reveal.isChecked()
-        url = response.url if shown else mask_url(response.url)
+        url = response.url if shown else mask_url(response.masked_url or response.url)
         self.summary.setText(_("{method} {url}").format(method=response.method, url=url))
         if response.redirects:
             hops = [_("{status} from {url}").format(status=status, url=u if shown else mask_url(u)) for status, u in response.redirects]
@@ -65,11 +66,15 @@ class SentView(QWidget):
         else:
             self.redirects.setText(_("No redirects: the first address answered."))
         self.headers.setRowCount(0)
-        for name, value in response.sent_headers:
+        # Masked where a secret variable went, so a token inside any header (not only the usual names) is hidden.
+        masked = response.masked_headers if len(response.masked_headers) == len(response.sent_headers) else response.sent_headers
+        for (name, value), (_name, hidden) in zip(response.sent_headers, masked):
             row = self.headers.rowCount()
             self.headers.insertRow(row)
             self.headers.setItem(row, 0, QTableWidgetItem(name))
-            self.headers.setItem(row, 1, QTableWidgetItem(value if shown or not is_secret(name) else mask(value)))
+            self.headers.setItem(row, 1, QTableWidgetItem(value if shown else hidden if not is_secret(name) else mask(hidden)))
+        if response.dropped_on_redirect:
+            self.redirects.setText(self.redirects.text() + "\n" + dropped_words(response))
         sent = response.sent_body
         if sent:
             self.body_label.setText(_("Body sent: {size}").format(size=human_size(wire_size(response))))

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import base64
+import json
+import re
 import shutil
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -341,3 +344,84 @@ def test_parse_time_grows_linearly(start, piece):
 
     ratio = growth(parse_curl, lambda n: start + piece * n, 40_000, (PasteError,))
     assert ratio < MAX_RATIO, f"{piece!r}: 4x the input took {ratio:.1f}x the time"
+
+
+# ---------------------------------------------------------------- real curl as the oracle (issue 17)
+
+COMMANDS = Path(__file__).parent / "data" / "client_curl_commands.txt"
+# Headers the HTTP clients set for their own transport and may differ by design (who is asking, keep-alive,
+# packed answers the viewer unpacks). Everything else must be identical.
+TRANSPORT_HEADERS = {"user-agent", "connection", "accept-encoding"}
+
+
+def _client_commands() -> list[tuple[str, str, str, list[str] | None]]:
+    """(name, shell, command, argv curl receives or None for bash) from the data file."""
+    blocks = re.split(r"^### ", COMMANDS.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
+    out = []
+    for block in blocks:
+        head, _sep, text = block.partition("\n")
+        name, shell = (part.strip() for part in head.split("|"))
+        command, _sep, argv = text.rstrip("\n").partition("\nargv: ")
+        out.append((name, shell, command.rstrip("\n") + "\n" if shell == "bash" else command.strip(), json.loads(argv) if argv else None))
+    return out
+
+
+def _normalised(received, host: str) -> list[tuple]:
+    out = []
+    for item in received:
+        headers = [(n.lower(), v) for n, v in item.headers if n.lower() not in TRANSPORT_HEADERS]
+        body = item.body
+        ctype = dict(headers).get("content-type", "")
+        mark = re.search(r"boundary=(\S+)", ctype)
+        if mark:
+            # Each send draws a new random boundary.
+            body = body.replace(mark.group(1).encode(), b"BOUNDARY")
+            headers = [(n, v.replace(mark.group(1), "BOUNDARY")) for n, v in headers]
+        out.append((item.method, item.target, sorted(headers), body))
+    return out
+
+
+@pytest.fixture(scope="module")
+def oracle_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("files")
+    (folder / "data.json").write_text('{\n  "body": "Привет",\r\n  "recipient": "79990000000"\n}\n', encoding="utf-8")
+    (folder / "note.txt").write_text("first line\nsecond & line = 2\n", encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    return folder
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed: it is the reference for these checks")
+@pytest.mark.parametrize("name, shell, command, argv", _client_commands(), ids=[c[0] for c in _client_commands()])
+def test_client_command_sends_what_curl_sends(name, shell, command, argv, oracle_files):
+    """Real curl, parse + send, and copy-as-cURL run by real curl: the echo server must see the same requests."""
+    from desktop.core import sender
+    from tests.core.echo import start
+
+    echo = start()
+    try:
+        def fill(text: str) -> str:
+            return text.replace("http://ECHO", echo.url).replace("FILES", str(oracle_files))
+
+        def run_curl(args: list[str] | None, script: str | None) -> list:
+            before = len(echo.received)
+            if script is not None:
+                subprocess.run(["bash", "-c", script], capture_output=True, timeout=30)
+            else:
+                subprocess.run(["curl", "-s", "-o", "/dev/null", *args], capture_output=True, timeout=30)
+            return _normalised(echo.received[before:], echo.url)
+
+        quiet = lambda script: script.replace("curl ", "curl -s -o /dev/null ", 1)  # noqa: E731
+        by_curl = run_curl([fill(a) for a in argv] if argv else None, None if argv else quiet(fill(command)))
+        assert by_curl, f"{name}: curl sent nothing"
+
+        result = parse_curl_detailed(fill(command))
+        assert result.missing_files == []
+        before = len(echo.received)
+        with sender.make_client() as client:
+            sender.send(result.request, client)
+        assert _normalised(echo.received[before:], echo.url) == by_curl, f"{name}: parse + send differs from curl"
+
+        exported = to_curl(result.request, mask_secrets=False)
+        assert run_curl(None, quiet(exported)) == by_curl, f"{name}: copy-as-cURL differs from the command\n{exported}"
+    finally:
+        echo.close()

@@ -28,6 +28,15 @@ def test_auth_and_path_variables_survive_the_file_and_old_files_read_the_same():
     assert plain.to_dict()["params"] == [{"name": "a", "value": "1"}]
 
 
+def test_transport_options_round_trip_and_old_files_keep_defaults():
+    old = Request.from_dict({"method": "GET", "url": "https://h/"})
+    assert (old.verify, old.follow_redirects, old.omit_headers) == (True, True, [])
+    assert "verify" not in old.to_dict() and "follow_redirects" not in old.to_dict()
+    changed = Request(url="https://h/", verify=False, follow_redirects=False, omit_headers=["Accept"])
+    assert Request.from_dict(changed.to_dict()) == changed
+    assert Request.from_dict({"verify": "no", "follow_redirects": 0, "omit_headers": 5}).verify is True
+
+
 def test_disabled_params_stay_in_table_but_not_in_url():
     request = Request(url="https://h/p", params=[KeyValue("a", "1"), KeyValue("b", "2", enabled=False)])
     assert request.full_url() == "https://h/p?a=1"

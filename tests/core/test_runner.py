@@ -136,3 +136,33 @@ def test_a_variable_defined_empty_is_sent_empty_and_said_so(loopback):
         lines = run([request], {"tag": ""}, client, ())
     assert lines[0].ok and dict(loopback.arrived[-1].headers)["X-Tag"] == ""
     assert "sent empty: {{tag}}" in lines[0].text()
+
+
+def test_run_keeps_secrets_from_another_host_after_a_redirect(store, capsys):
+    """`wappi-desk run`: a client's secret API key and token never reach the host a redirect points to."""
+    from urllib.parse import quote
+
+    from tests.core.echo import start
+
+    first, second = start(), start("localhost")
+    try:
+        make_client(store, first.url)
+        env = store.environment("Acme")
+        env.set("api_key", "KEY-9f8e7d", secret=True)
+        store.save_environment("Acme", env)
+        target = quote(f"{second.url}/landed?keep=1", safe="")
+        store.save("Acme", Request("GET", "{{base_url}}/redirect/302", [KeyValue("to", target), KeyValue("token", "{{token}}")],
+                                   [KeyValue("X-Api-Key", "{{api_key}}"), KeyValue("X-Custom", "k={{api_key}}"),
+                                    KeyValue("token", "{{token}}"), KeyValue("X-Plain", "1")], name="Hop"))
+        code = main_run([str(store.client_dir("Acme")), "--store", str(store.root),
+                         "--var", "token=TOK-123456", "--var", "api_key=KEY-9f8e7d"])
+        out = capsys.readouterr().out
+        assert code == 0, out
+        arrived = second.received[-1]
+        everything = repr(arrived.headers) + arrived.target.decode()
+        assert "KEY-9f8e7d" not in everything and "TOK-123456" not in everything
+        assert ("X-Plain", "1") in arrived.headers and arrived.target == b"/landed?keep=1"
+        assert "X-Custom" in out and "KEY-9f8e7d" not in out and "TOK-123456" not in out
+    finally:
+        first.close()
+        second.close()

@@ -71,3 +71,15 @@ def test_wrong_token_is_diagnosed_beside_the_answer(qtbot, window):
     qtbot.waitUntil(lambda: window.session.findings_ready, timeout=10000)
     codes = [f.code for f in window.diagnosis.findings()]
     assert "status-401" in codes
+
+
+def test_a_file_the_command_reads_is_picked_when_not_on_this_computer(qtbot, window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    picked = tmp_path / "body.json"
+    picked.write_text('{"chatId": "7999"}\n', encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda parent, title, *a: (asked.append(title), (str(picked), ""))[1])
+    import_and_wait(qtbot, window, "curl https://wappi.pro/api/x -H 'Content-Type: application/json' --data-binary @C:\\\\client\\\\body.json")
+    assert asked and "body.json" in asked[0]
+    assert window.to_model().body.text == '{"chatId": "7999"}\n'

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import timedelta
 
 import pytest
@@ -10,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.jsonlint import apply_fix, fix, lint
+from tests.core.linearity import MAX_RATIO, growth
 
 COURSE_EXAMPLE = """{
 'name': 'Иван', // Одинарные кавычки — ОШИБКА!
@@ -265,20 +265,6 @@ def test_lint_and_fix_never_raise_within_a_time_bound(text):
 
 # ---------------------------------------------------------------- linear time on long repetitive inputs
 
-def _slowest_ratio(make, size: int) -> float:
-    """Time at 4n over time at n, the best of five each, taken in turns so a busy machine slows both alike:
-    about 4 when linear, 16 when quadratic."""
-    small, large = make(size), make(4 * size)
-    best = {small: float("inf"), large: float("inf")}
-    for _run in range(5):
-        for text in (small, large):
-            started = time.perf_counter()
-            lint(text)
-            fix(text)
-            best[text] = min(best[text], time.perf_counter() - started)
-    return best[large] / max(best[small], 1e-4)
-
-
 # Sizes where the smaller input takes tens of milliseconds, so the ratio is not noise.
 @pytest.mark.parametrize("make, size", [
     (lambda n: '{"a": "' + "\t" * n + '"}', 400_000),
@@ -294,4 +280,4 @@ def _slowest_ratio(make, size: int) -> float:
 ], ids=["tabs", "newlines", "mixed-controls", "bare-tabs", "unterminated", "bad-escapes", "single-quotes",
         "literals", "comments", "placeholders"])
 def test_lint_and_fix_are_linear(make, size):
-    assert _slowest_ratio(make, size) < 12
+    assert growth(lambda text: (lint(text), fix(text)), make, size, ()) < MAX_RATIO

@@ -1,7 +1,5 @@
 """Postman v2.1 import of every corpus file, export validated against the official schema, round trips."""
 import json
-import statistics
-import time
 from datetime import timedelta
 
 import jsonschema
@@ -22,6 +20,7 @@ from desktop.core.postman import (
 from desktop.core.store import Store
 from desktop.core.variables import Variable, resolve
 from desktop.core.wireurl import target
+from tests.core.linearity import MAX_RATIO, growth
 
 
 @pytest.fixture
@@ -247,15 +246,6 @@ def test_importer_takes_any_text(text):
         pass
 
 
-def median_seconds(work, repeat: int = 3) -> float:
-    times = []
-    for _round in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 @pytest.mark.parametrize("piece", [
     '{"name": "r", "request": {"url": "https://h/:id?a&&b=", "body": {"mode": "raw", "raw": "{\\"a\\": 1} // x\\n", "options": {"raw": {"language": "json"}}}}},',
     '{"name": "f", "item": [{"name": "r", "request": "https://h/x"}]},',
@@ -264,16 +254,14 @@ def test_import_time_grows_linearly(piece):
     def collection(n: int) -> str:
         return '{"info": {"name": "big"}, "item": [' + piece * n + '{"name": "last", "request": "https://h/y"}]}'
 
-    small, large = collection(500), collection(2000)
-    ratio = median_seconds(lambda: parse_collection(large)) / median_seconds(lambda: parse_collection(small))
-    assert ratio < 8, f"4x the requests took {ratio:.1f}x the time"
+    ratio = growth(parse_collection, collection, 500, ())
+    assert ratio < MAX_RATIO, f"4x the requests took {ratio:.1f}x the time"
 
 
 @pytest.mark.parametrize("body", ['"' + "\\\\" * 1 + '"', "/*" + "*" * 1, "//" + "/" * 1, '"\\' * 1 + '"', "\\" * 1 + '"'])
 def test_comment_stripping_grows_linearly(body):
-    small, large = body.replace("1", "") * 40000, body.replace("1", "") * 160000
-    ratio = median_seconds(lambda: strip_json_comments(large), 5) / median_seconds(lambda: strip_json_comments(small), 5)
-    assert ratio < 10, f"4x the text took {ratio:.1f}x the time (linear is 4, quadratic 16)"
+    ratio = growth(strip_json_comments, lambda n: body.replace("1", "") * n, 40000, ())
+    assert ratio < MAX_RATIO, f"4x the text took {ratio:.1f}x the time (linear is 4, quadratic 16)"
 
 
 # ---- issue 17: the reproducers, sent to a real loopback server ---------------------------------------------------

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.core.linearity import MAX_RATIO, growth
 from tools.draft_collection import all_methods, neutral_text, parse_docs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,10 +48,4 @@ def test_the_page_reader_never_fails_on_any_arrangement_of_its_pieces(pieces):
 def test_reading_time_grows_linearly_with_the_page():
     page = "\n".join(PIECES * 50)
 
-    def seconds(text):
-        start = time.perf_counter()
-        parse_docs(text, "wa")
-        return time.perf_counter() - start
-
-    small, large = min(seconds(page) for _ in range(3)), min(seconds(page * 4) for _ in range(3))
-    assert large / small < 12  # 4x the text: about 4x the time, never the square
+    assert growth(lambda text: parse_docs(text, "wa"), lambda n: page * n, 1, ()) < MAX_RATIO

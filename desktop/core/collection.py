@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import remove_stale_temporaries, write_atomic
+from desktop.core.jsonlint import json_kind
 from desktop.core.models import Request
 from desktop.i18n import _, pick
 
@@ -102,25 +103,11 @@ def check_shape(data: Any, kind: str, source: str) -> None:
         if error.rule == "type":
             wanted = error.rule_definition if isinstance(error.rule_definition, list) else [error.rule_definition]
             reason = _("«{field}» should be {expected}, not {actual}").format(
-                field=where, expected=_(" or ").join(_type_word(t) for t in wanted), actual=_type_word(_json_type(error.value))
+                field=where, expected=_(" or ").join(_type_word(t) for t in wanted), actual=_type_word(json_kind(error.value))
             )
         else:
             reason = _("«{field}» has a value Wappi Desk cannot use").format(field=where or "…")
         raise FormatError(_("{file}: {reason}. The file was skipped and not changed.").format(file=source, reason=reason)) from None
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
 
 
 def _type_word(name: str) -> str:

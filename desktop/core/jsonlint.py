@@ -346,7 +346,8 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(name)
 
 
-def _kind_of(value: Any) -> str:
+def json_kind(value: Any) -> str:
+    """The JSON Schema type name of a parsed value (integer and number told apart)."""
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, int):
@@ -368,7 +369,7 @@ def _fast_clean(text: str, rules: Any) -> bool:
             raise _Suspicious
         for key, value in pairs:
             if _is_phone_key(key) and not isinstance(value, (bool, list, dict)) and value is not None:
-                kind = _kind_of(value)
+                kind = json_kind(value)
                 shown = value if kind == "string" else json.dumps(value)
                 if _value_findings(key, kind, shown, None):
                     raise _Suspicious
@@ -382,10 +383,10 @@ def _fast_clean(text: str, rules: Any) -> bool:
         return False
     if rules is None:
         return True
-    root_kind = _kind_of(data)
-    fields = {k: (_kind_of(v), v if isinstance(v, str) else json.dumps(v)) for k, v in data.items()} \
+    root_kind = json_kind(data)
+    fields = {k: (json_kind(v), v if isinstance(v, str) else json.dumps(v)) for k, v in data.items()} \
         if isinstance(data, dict) else {}
-    items = [(_kind_of(v), v if isinstance(v, str) else json.dumps(v)) for v in data] if isinstance(data, list) else []
+    items = [(json_kind(v), v if isinstance(v, str) else json.dumps(v)) for v in data] if isinstance(data, list) else []
     return not _body_findings(root_kind, fields, items, rules)
 
 

@@ -74,10 +74,10 @@ class Environment:
         """Name -> value for substitution; secrets come from `secret_lookup(env, name)` at send time."""
         out: dict[str, str] = {}
         for variable in self.variables:
-            if variable.secret and secret_lookup is not None:
-                value = secret_lookup(self.name, variable.name)
-                if value is None:
-                    value = variable.value
+            # A secret already held in memory (the sandbox's demo token, one kept for this session only) is used
+            # as is: asking the keyring for it would only cost a probe of the password store before the first paint.
+            if variable.secret and secret_lookup is not None and not variable.value:
+                value = secret_lookup(self.name, variable.name) or ""
             else:
                 value = variable.value
             # Empty ones are asked for at send time, unless defined empty on purpose (then sent empty, and said so).

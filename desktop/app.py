@@ -220,6 +220,9 @@ class DeskApp:
     def make_window(self, fresh: bool = True) -> MainWindow:
         """`fresh`: a start (restore a crash draft, else open the first request); False when a language switch rebuilds it."""
         apply_language(self.settings.language)
+        # The documentation tree's 160 files are read while Qt builds the window (file reads let go of the
+        # interpreter lock); in the UI language, so after apply_language.
+        shipped = _ShippedLoad()
         window = MainWindow(self.settings, self.client, self.environments, self.secrets.get)
         window.secret_setter = self.secrets.set
         if self.sandbox_start is not None:
@@ -230,12 +233,12 @@ class DeskApp:
         window.settings_changed.connect(self.save_settings)
         window.desk = self
         self.window = window
-        self._fill_sidebar(window)
+        self._fill_sidebar(window, shipped.result())
         attach_clients(window, self.paths, self.settings, self.secrets, fresh=fresh)
         return window
 
-    def _fill_sidebar(self, window: MainWindow) -> None:
-        folder, problems = load_shipped(preloaded_collection())
+    def _fill_sidebar(self, window: MainWindow, shipped: tuple) -> None:
+        folder, problems = shipped
         window.sidebar.add_root(folder, i18n._("Wappi API (documentation)"))
         for problem in problems + ([self.sandbox_problem] if self.sandbox_problem else []):
             window.statusBar().showMessage(problem, 10000)
@@ -266,6 +269,23 @@ class DeskApp:
         self.client.close()
         if self.sandbox is not None:
             self.sandbox.stop()
+
+
+class _ShippedLoad:
+    """The shipped collection, loaded on a thread of its own from construction until `result()` is asked for."""
+
+    def __init__(self) -> None:
+        self._loaded: tuple | None = None
+        self._thread = threading.Thread(target=self._load, name="shipped-collection", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        self._loaded = load_shipped(preloaded_collection())
+
+    def result(self) -> tuple:
+        self._thread.join()
+        # load_shipped never raises; were the thread to die all the same, the tree is read here instead.
+        return self._loaded if self._loaded is not None else load_shipped(preloaded_collection())
 
 
 def make_app(settings: Settings | None = None, paths: Paths | None = None) -> MainWindow:

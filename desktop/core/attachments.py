@@ -561,12 +561,20 @@ class FoundImage:
     where: str   # "" for the whole body, else the JSON field, e.g. "qrCode"
 
 
+# How a picture's base64 starts (JPEG, PNG, GIF, RIFF/WebP; "/" may be escaped in JSON), and the data: URI form.
+IMAGE_BASE64_HEADS = (b"data:image", b"/9j/", b"\\/9j\\/", b"iVBORw0KGgo", b"R0lGOD", b"UklGR")
+
+
 def find_image(body: bytes, content_type: str = "") -> FoundImage | None:
     """An image answer, or the first JSON string holding one as base64 or a data:image URI (like "qrCode")."""
     found = sniff(body[:HEAD_BYTES])
     if found.category == "image":
         return FoundImage(body, found, "")
     if not body or not ("json" in content_type or body.lstrip()[:1] in (b"{", b"[")):
+        return None
+    if not any(head in body for head in IMAGE_BASE64_HEADS):
+        # No picture can be inside: a 20 MB message list is then not parsed again (that parse, on a worker,
+        # still held the interpreter lock long enough to freeze the window for a second).
         return None
     try:
         parsed = json.loads(body)

@@ -318,3 +318,17 @@ def test_sent_parts_is_linear_on_long_hostile_input():
     took(1000)
     small, large = min(took(50_000) for _ in range(3)), min(took(200_000) for _ in range(3))
     assert large / small < 12  # 4× the input; quadratic would be ~16×
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])  # Qt cannot write GIF
+def test_every_image_format_is_found_as_bare_base64_or_with_escaped_slashes(qapp, fmt):
+    picture = image_bytes(40, 30, fmt)
+    encoded = base64.b64encode(picture).decode()
+    for text in (json.dumps({"file": encoded}), json.dumps({"file": encoded}).replace("/", "\\/")):
+        found = att.find_image(text.encode(), "application/json")
+        assert found is not None and found.data == picture and found.where == "file", (fmt, text[:40])
+
+
+def test_a_big_answer_without_a_picture_is_not_parsed_for_one():
+    messages = [{"id": i, "body": "Привет, как дела?", "chatId": f"7999{i:07d}@c.us"} for i in range(20000)]
+    assert att.find_image(json.dumps({"messages": messages}, ensure_ascii=False).encode(), "application/json") is None

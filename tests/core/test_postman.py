@@ -351,3 +351,22 @@ def test_export_keeps_path_variables_auth_and_embeds_files(store):
     assert {"key": "password", "value": "{{basic_password}}", "type": "string"} in data["auth"]["basic"]
     back = parse_collection(json.dumps(exported)).requests[0].request
     assert back.path_variables == request.path_variables and back.auth == request.auth and back.params == request.params
+
+
+def test_aws_v4_is_imported_with_its_secrets_in_the_keyring_and_signed_when_sent(loopback):
+    auth = {"type": "awsv4", "awsv4": [{"key": "accessKey", "value": "AKID"}, {"key": "secretKey", "value": "s3cr3t"},
+                                       {"key": "region", "value": "eu-west-1"}, {"key": "service", "value": "execute-api"},
+                                       {"key": "sessionToken", "value": "tok"}]}
+    got, result = send_imported({"method": "POST", "url": loopback.url + "/p?b=2&a=1", "auth": auth,
+                                 "body": {"mode": "raw", "raw": "hi"}}, loopback)
+    imported = result.requests[0].request.auth
+    assert imported.fields["secretKey"] == "{{awsv4_secretKey}}" and imported.fields["sessionToken"] == "{{awsv4_sessionToken}}"
+    assert {v.name for v in result.variables if v.secret} == {"awsv4_secretKey", "awsv4_sessionToken"}
+    assert not any("awsv4" in note for note in result.notes)  # no longer named as unsupported
+    headers = {k.lower(): v for k, v in got.headers}
+    assert headers["host"] == loopback.url.removeprefix("http://") and headers["x-amz-security-token"] == "tok"
+    assert headers["authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKID/")
+    # The importer writes newman's text/plain as a header of the request, so it is signed too (still a valid signature).
+    assert "/eu-west-1/execute-api/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;" \
+           "x-amz-security-token, Signature=" in headers["authorization"]
+    assert got.body == b"hi" and got.path == "/p?b=2&a=1"

@@ -1,5 +1,5 @@
-"""Sign-ins Postman computes at send time (basic, bearer, API key, OAuth 2 token, digest, OAuth 1.0, AWS Signature v4),
-computed the way newman does."""
+"""Sign-ins Postman computes at send time (basic, bearer, API key, OAuth 2 token, digest, OAuth 1.0, AWS Signature v4,
+Hawk), computed the way newman does."""
 from __future__ import annotations
 
 import base64
@@ -16,10 +16,10 @@ from desktop.core.models import Auth, KeyValue, Request
 from desktop.core.wireurl import target
 
 # What Wappi Desk computes; every other Postman type is named in the import note with the reason.
-SUPPORTED = ("basic", "bearer", "apikey", "oauth2", "digest", "oauth1", "awsv4")
+SUPPORTED = ("basic", "bearer", "apikey", "oauth2", "digest", "oauth1", "awsv4", "hawk")
 # Fields that hold a secret: imported as keyring-backed {{variables}}, never written to a file.
 SECRET_FIELDS = frozenset({"password", "token", "accessToken", "value", "clientSecret", "refreshToken",
-                           "consumerSecret", "tokenSecret", "secretKey", "sessionToken"})
+                           "consumerSecret", "tokenSecret", "secretKey", "sessionToken", "authKey"})
 OAUTH1_HASHES = {"HMAC-SHA1": hashlib.sha1, "HMAC-SHA256": hashlib.sha256, "HMAC-SHA512": hashlib.sha512}
 DIGEST_HASHES = {"": "md5", "MD5": "md5", "MD5-sess": "md5", "SHA-256": "sha256", "SHA-256-sess": "sha256",
                  "SHA-512-256": "sha512_256", "SHA-512-256-sess": "sha512_256"}
@@ -60,6 +60,8 @@ def apply(request: Request, auth: Auth) -> None:
         _oauth1(request, fields)
     elif auth.kind == "awsv4":
         aws_v4(request, fields, datetime.now(timezone.utc))
+    elif auth.kind == "hawk" and fields.get("authId") and fields.get("authKey"):
+        _set_header(request, "Authorization", hawk_header(request, fields))
 
 
 def _oauth1(request: Request, fields: dict[str, str]) -> None:
@@ -123,12 +125,7 @@ def aws_v4(request: Request, fields: dict[str, str], now: datetime) -> None:
     # newman hashes a raw, urlencoded or GraphQL body, never a form-data one (it goes unhashed, as if empty).
     body = hashlib.sha256()
     if request.body.kind in ("json", "text") and request.body.text:
-        # Imported here: attachments needs variables, which needs this module.
-        from desktop.core.attachments import wire_body
-
-        content = wire_body(request.body).content
-        for chunk in [content] if isinstance(content, bytes) else content:
-            body.update(chunk)
+        body.update(_wire_bytes(request))
     if in_query:
         body_hash = "UNSIGNED-PAYLOAD" if service == "s3" else hashlib.sha256(b"").hexdigest()
     else:
@@ -170,6 +167,52 @@ def aws_v4(request: Request, fields: dict[str, str], now: datetime) -> None:
     else:
         _set_header(request, "Authorization", f"AWS4-HMAC-SHA256 Credential={fields.get('accessKey', '')}/{scope}, "
                                               f"SignedHeaders={names}, Signature={signature}")
+
+
+def hawk_header(request: Request, fields: dict[str, str]) -> str | None:
+    """The Hawk 1 header as newman (postman-request's hawk) makes it; the payload hash only when asked for. Without
+    a nonce or timestamp in the fields a fresh one is used for each send, as newman does."""
+    algorithm = fields.get("algorithm") or "sha256"
+    if algorithm not in ("sha1", "sha256"):
+        return None
+    timestamp = fields.get("timestamp", "")
+    if not timestamp.strip().lstrip("-").isdigit() or not int(timestamp):
+        timestamp = str(int(time.time()))
+    nonce = fields.get("nonce") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(6))
+    payload_hash = ""
+    if fields.get("includePayloadHash") in ("true", "True", "1") and request.body.kind in ("json", "text") and request.body.text:
+        content_type = (request.header("Content-Type") or "").split(";")[0].strip().lower()
+        payload = hashlib.new(algorithm, f"hawk.1.payload\n{content_type}\n".encode())
+        payload.update(_wire_bytes(request) + b"\n")
+        payload_hash = base64.b64encode(payload.digest()).decode()
+    parts = urlsplit(request.url)
+    port = parts.port or (80 if parts.scheme.lower() == "http" else 443)
+    ext, app, delegation = fields.get("extraData", ""), fields.get("app", ""), fields.get("delegation", "")
+    # Only the first backslash and newline of ext are escaped: newman's hawk uses a one-time JavaScript replace.
+    normalized = "\n".join(["hawk.1.header", timestamp, nonce, request.method.upper(), target(request.url, request.params),
+                            (parts.hostname or "").lower(), str(port), payload_hash,
+                            ext.replace("\\", "\\\\", 1).replace("\n", "\\n", 1)]) + "\n"
+    if app:
+        normalized += f"{app}\n{delegation}\n"
+    mac = base64.b64encode(hmac.new(fields["authKey"].encode(), normalized.encode(), algorithm).digest()).decode()
+    header = f'Hawk id="{fields["authId"]}", ts="{timestamp}", nonce="{nonce}"'
+    if payload_hash:
+        header += f', hash="{payload_hash}"'
+    if ext:
+        header += ', ext="' + ext.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    header += f', mac="{mac}"'
+    if app:
+        header += f', app="{app}"' + (f', dlg="{delegation}"' if delegation else "")
+    return header
+
+
+def _wire_bytes(request: Request) -> bytes:
+    """The body's bytes as they go out, files filled in."""
+    # Imported here: attachments needs variables, which needs this module.
+    from desktop.core.attachments import wire_body
+
+    content = wire_body(request.body).content
+    return content if isinstance(content, bytes) else b"".join(content)
 
 
 def _aws_path(path: str, service: str) -> str:

@@ -1,11 +1,12 @@
 """Sign-ins computed at send time the way newman computes them."""
 import base64
 import hashlib
+import re
 from datetime import datetime, timezone
 
 import pytest
 
-from desktop.core.auth import apply, aws_v4, digest_header
+from desktop.core.auth import apply, aws_v4, digest_header, hawk_header
 from desktop.core.models import Auth, Body, KeyValue, Request
 from desktop.core.variables import resolve
 
@@ -117,3 +118,34 @@ def test_aws_v4_signs_byte_for_byte_as_newman_6():
         "http://127.0.0.1:34089/q?X-Amz-Security-Token=tok&X-Amz-Expires=86400&X-Amz-Date=20261130T083742Z"
         "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKID%2F20261130%2Fus-east-1%2Fs3%2Faws4_request"
         "&X-Amz-SignedHeaders=host&X-Amz-Signature=8f9bf23cbdb29b93f91da180512f58d7010adeef42444a720c325a07393c3114")
+
+
+# The Hawk specification's examples (github.com/mozilla/hawk, README "Protocol Example" and "Payload Validation").
+HAWK_SPEC = {"authId": "dh37fgj492je", "authKey": "werxhqb98rpaxn39848xrunpaw3489ruxnpa98w4rxn", "algorithm": "sha256",
+             "timestamp": "1353832234", "nonce": "j4h3g2", "extraData": "some-app-ext-data"}
+
+
+def test_hawk_matches_the_specification_examples():
+    request = Request("GET", "http://example.com:8000/resource/1?b=1&a=2", headers=[KeyValue("authorization", "old")])
+    apply(request, Auth("hawk", dict(HAWK_SPEC)))
+    assert [h.name.lower() for h in request.headers] == ["authorization"]
+    assert request.header("Authorization") == ('Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", '
+                                               'ext="some-app-ext-data", mac="6R4rV5iE+NPoym+WwjeHzjAGXUtLNIxmo1vpMofpLAE="')
+    request = Request("POST", "http://example.com:8000/resource/1?b=1&a=2", headers=[KeyValue("Content-Type", "text/plain")],
+                      body=Body("text", "Thank you for flying Hawk"))
+    assert hawk_header(request, dict(HAWK_SPEC, includePayloadHash="true")) == (
+        'Hawk id="dh37fgj492je", ts="1353832234", nonce="j4h3g2", hash="Yi9LfIIFRtBEPt74PVmbTF/xVAwPn7ub15ePICfgnuY=", '
+        'ext="some-app-ext-data", mac="aSe1DERmZuRl3pI36/9BdZmnErTw3sNzOOAUlfeKjVw="')
+
+
+def test_hawk_signs_as_newman_6_and_fills_in_nonce_and_time():
+    # Recorded from newman 6 sending this request (sha1, app and delegation, an ext to escape) to a loopback server.
+    request = Request("POST", "http://127.0.0.1:44077/p?b=2&a=1", body=Body("json", '{"a": 1}'),
+                      headers=[KeyValue("Content-Type", "application/json; charset=utf-8")])
+    fields = {"authId": "id1", "authKey": "k", "algorithm": "sha1", "timestamp": "1700000000", "nonce": "abc123",
+              "extraData": 'a\\b"c', "app": "ap", "delegation": "dl", "includePayloadHash": "true"}
+    assert hawk_header(request, fields) == ('Hawk id="id1", ts="1700000000", nonce="abc123", hash="2eRrXhxQX1Y+UNNfVutBqcM5aMI=", '
+                                            'ext="a\\\\b\\"c", mac="GBhhYY5ZGX5lxwILqh7JDySuUUE=", app="ap", dlg="dl"')
+    fresh = hawk_header(Request("GET", "https://h/x"), {"authId": "i", "authKey": "k", "timestamp": "", "nonce": ""})
+    assert re.fullmatch(r'Hawk id="i", ts="\d{10}", nonce="[A-Za-z0-9]{6}", mac="[A-Za-z0-9+/=]{44}"', fresh)
+    assert hawk_header(Request("GET", "https://h/x"), {"authId": "i", "authKey": "k", "algorithm": "md5"}) is None

@@ -1,5 +1,6 @@
 """Postman v2.1 import of every corpus file, export validated against the official schema, round trips."""
 import json
+import re
 from datetime import timedelta
 
 import jsonschema
@@ -370,3 +371,15 @@ def test_aws_v4_is_imported_with_its_secrets_in_the_keyring_and_signed_when_sent
     assert "/eu-west-1/execute-api/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;" \
            "x-amz-security-token, Signature=" in headers["authorization"]
     assert got.body == b"hi" and got.path == "/p?b=2&a=1"
+
+
+def test_hawk_is_imported_with_its_key_in_the_keyring_and_signed_when_sent(loopback):
+    auth = {"type": "hawk", "hawk": {"authId": "id1", "authKey": "k3y", "algorithm": "sha256", "timestamp": "1700000000",
+                                     "nonce": "abc123", "includePayloadHash": True}}  # v2.0 keeps them as an object
+    got, result = send_imported({"method": "POST", "url": loopback.url + "/p", "auth": auth, "body": {"mode": "raw", "raw": "hi"}},
+                                loopback)
+    assert result.requests[0].request.auth.fields["authKey"] == "{{hawk_authKey}}"
+    assert [v.name for v in result.variables if v.secret] == ["hawk_authKey"]
+    assert not any("hawk" in note for note in result.notes)
+    headers = {k.lower(): v for k, v in got.headers}
+    assert re.fullmatch(r'Hawk id="id1", ts="1700000000", nonce="abc123", hash="[^"]{44}", mac="[^"]{44}"', headers["authorization"])

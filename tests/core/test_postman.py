@@ -383,3 +383,18 @@ def test_hawk_is_imported_with_its_key_in_the_keyring_and_signed_when_sent(loopb
     assert not any("hawk" in note for note in result.notes)
     headers = {k.lower(): v for k, v in got.headers}
     assert re.fullmatch(r'Hawk id="id1", ts="1700000000", nonce="abc123", hash="[^"]{44}", mac="[^"]{44}"', headers["authorization"])
+
+
+def test_edgegrid_is_imported_with_its_secrets_in_the_keyring_and_signed_when_sent(loopback):
+    auth = {"type": "edgegrid", "edgegrid": [{"key": k, "value": v} for k, v in {
+        "accessToken": "at", "clientToken": "ct", "clientSecret": "cs", "nonce": "n1", "timestamp": "20261130T08:00:00+0000",
+        "baseURL": "https://akaa-x.luna.akamaiapis.net/", "headersToSign": "X-One"}.items()]}
+    got, result = send_imported({"method": "GET", "url": loopback.url + "/p", "auth": auth, "header": [{"key": "X-One", "value": "1"}]},
+                                loopback)
+    fields = result.requests[0].request.auth.fields
+    assert [fields[k] for k in ("accessToken", "clientToken", "clientSecret")] == [
+        "{{edgegrid_accessToken}}", "{{edgegrid_clientToken}}", "{{edgegrid_clientSecret}}"]
+    assert not any("edgegrid" in note for note in result.notes)
+    headers = {k.lower(): v for k, v in got.headers}
+    assert re.fullmatch(r"EG1-HMAC-SHA256 client_token=ct;access_token=at;timestamp=20261130T08:00:00\+0000;nonce=n1;"
+                        r"signature=[A-Za-z0-9+/]{43}=", headers["authorization"])

@@ -1,26 +1,34 @@
-"""Sign-ins Postman computes at send time (basic, bearer, API key, OAuth 2 token, digest, OAuth 1.0), computed the way
-newman does."""
+"""Sign-ins Postman computes at send time (basic, bearer, API key, OAuth 2 token, digest, OAuth 1.0, AWS Signature v4,
+Hawk, Akamai EdgeGrid), computed the way newman does."""
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 import string
 import time
-from urllib.parse import quote, unquote_plus
+import uuid
+from datetime import datetime, timezone
+from urllib.parse import quote, unquote_plus, urlsplit
 
 from desktop.core.models import Auth, KeyValue, Request
 from desktop.core.wireurl import target
 
 # What Wappi Desk computes; every other Postman type is named in the import note with the reason.
-SUPPORTED = ("basic", "bearer", "apikey", "oauth2", "digest", "oauth1")
+SUPPORTED = ("basic", "bearer", "apikey", "oauth2", "digest", "oauth1", "awsv4", "hawk", "edgegrid")
 # Fields that hold a secret: imported as keyring-backed {{variables}}, never written to a file.
 SECRET_FIELDS = frozenset({"password", "token", "accessToken", "value", "clientSecret", "refreshToken",
-                           "consumerSecret", "tokenSecret"})
+                           "consumerSecret", "tokenSecret", "secretKey", "sessionToken", "authKey", "clientToken"})
 OAUTH1_HASHES = {"HMAC-SHA1": hashlib.sha1, "HMAC-SHA256": hashlib.sha256, "HMAC-SHA512": hashlib.sha512}
 DIGEST_HASHES = {"": "md5", "MD5": "md5", "MD5-sess": "md5", "SHA-256": "sha256", "SHA-256-sess": "sha256",
                  "SHA-512-256": "sha512_256", "SHA-512-256-sess": "sha512_256"}
+# Headers the aws4 library (newman's signer) leaves out of the signature: proxies and clients change them.
+AWS_UNSIGNED = frozenset({"authorization", "connection", "x-amzn-trace-id", "user-agent", "expect", "presigned-expires",
+                          "range"})
+AWS_QUERY_NAMES = ("X-Amz-Security-Token", "X-Amz-Date", "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-SignedHeaders",
+                   "X-Amz-Signature")
 
 
 def apply(request: Request, auth: Auth) -> None:
@@ -51,6 +59,12 @@ def apply(request: Request, auth: Auth) -> None:
         _set_header(request, "Authorization", digest_header(request, fields))
     elif auth.kind == "oauth1" and fields.get("consumerKey") and fields.get("consumerSecret"):
         _oauth1(request, fields)
+    elif auth.kind == "awsv4":
+        aws_v4(request, fields, datetime.now(timezone.utc))
+    elif auth.kind == "hawk" and fields.get("authId") and fields.get("authKey"):
+        _set_header(request, "Authorization", hawk_header(request, fields))
+    elif auth.kind == "edgegrid" and all(fields.get(k) for k in ("accessToken", "clientToken", "clientSecret")):
+        _set_header(request, "Authorization", edgegrid_header(request, fields))
 
 
 def _oauth1(request: Request, fields: dict[str, str]) -> None:
@@ -99,6 +113,152 @@ def _oauth1(request: Request, fields: dict[str, str]) -> None:
         request.params += [KeyValue(_rfc3986(k), _rfc3986(v)) for k, v in oauth]
 
 
+def aws_v4(request: Request, fields: dict[str, str], now: datetime) -> None:
+    """AWS Signature Version 4 as newman signs (postman-runtime with the aws4 library): headers, or the query when
+    addAuthDataToQuery is on; the body's hash goes in X-Amz-Content-Sha256 when there is a body (always for S3)."""
+    service, region = fields.get("service") or "execute-api", fields.get("region") or "us-east-1"
+    token, in_query = fields.get("sessionToken", ""), fields.get("addAuthDataToQuery") in ("true", "True", "1")
+    for name in ("Authorization", "X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Content-Sha256"):
+        _set_header(request, name, None)
+    request.params = [p for p in request.params if p.name not in AWS_QUERY_NAMES]
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    scope = f"{stamp[:8]}/{region}/{service}/aws4_request"
+    host = urlsplit(request.url).netloc.rpartition("@")[2]
+    _set_header(request, "Host", host)
+    # newman hashes a raw, urlencoded or GraphQL body, never a form-data one (it goes unhashed, as if empty).
+    body = hashlib.sha256()
+    if request.body.kind in ("json", "text") and request.body.text:
+        body.update(_wire_bytes(request))
+    if in_query:
+        body_hash = "UNSIGNED-PAYLOAD" if service == "s3" else hashlib.sha256(b"").hexdigest()
+    else:
+        body_hash = body.hexdigest()
+        if request.body.kind in ("json", "text") and request.body.text or service == "s3":
+            _set_header(request, "X-Amz-Content-Sha256", body_hash)
+        if token:
+            _set_header(request, "X-Amz-Security-Token", token)
+        _set_header(request, "X-Amz-Date", stamp)
+    signed: dict[str, list[str]] = {}
+    for header in request.headers:
+        if header.name.lower() not in AWS_UNSIGNED:
+            signed.setdefault(header.name.lower(), []).append(" ".join(header.value.split()))
+    names = ";".join(sorted(signed))
+    if in_query:
+        added = [("X-Amz-Security-Token", token)] if token else []
+        if service == "s3" and not any(p.name == "X-Amz-Expires" for p in request.params):
+            added.append(("X-Amz-Expires", "86400"))
+        added += [("X-Amz-Date", stamp), ("X-Amz-Algorithm", "AWS4-HMAC-SHA256"),
+                  ("X-Amz-Credential", f"{fields.get('accessKey', '')}/{scope}"), ("X-Amz-SignedHeaders", names)]
+        request.params += [KeyValue(k, _rfc3986(v)) for k, v in added]
+    path, _question, query = target(request.url, request.params).partition("?")
+    values: dict[str, list[str]] = {}
+    for piece in query.split("&"):
+        name, _eq, value = piece.partition("=")
+        if unquote_plus(name):
+            values.setdefault(_rfc3986(unquote_plus(name)), []).append(unquote_plus(value))
+    canonical_query = "&".join(f"{k}={v}" for k in sorted(values)
+                               for v in sorted(_rfc3986(x) for x in values[k][:1 if service == "s3" else None]))
+    canonical = "\n".join([request.method.upper(), _aws_path(path, service), canonical_query,
+                           "".join(f"{k}:{','.join(signed[k])}\n" for k in sorted(signed)), names, body_hash])
+    key = ("AWS4" + fields.get("secretKey", "")).encode()
+    for part in (stamp[:8], region, service, "aws4_request"):
+        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    to_sign = "\n".join(["AWS4-HMAC-SHA256", stamp, scope, hashlib.sha256(canonical.encode()).hexdigest()])
+    signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+    if in_query:
+        request.params.append(KeyValue("X-Amz-Signature", signature))
+    else:
+        _set_header(request, "Authorization", f"AWS4-HMAC-SHA256 Credential={fields.get('accessKey', '')}/{scope}, "
+                                              f"SignedHeaders={names}, Signature={signature}")
+
+
+def hawk_header(request: Request, fields: dict[str, str]) -> str | None:
+    """The Hawk 1 header as newman (postman-request's hawk) makes it; the payload hash only when asked for. Without
+    a nonce or timestamp in the fields a fresh one is used for each send, as newman does."""
+    algorithm = fields.get("algorithm") or "sha256"
+    if algorithm not in ("sha1", "sha256"):
+        return None
+    timestamp = fields.get("timestamp", "")
+    if not timestamp.strip().lstrip("-").isdigit() or not int(timestamp):
+        timestamp = str(int(time.time()))
+    nonce = fields.get("nonce") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(6))
+    payload_hash = ""
+    if fields.get("includePayloadHash") in ("true", "True", "1") and request.body.kind in ("json", "text") and request.body.text:
+        content_type = (request.header("Content-Type") or "").split(";")[0].strip().lower()
+        payload = hashlib.new(algorithm, f"hawk.1.payload\n{content_type}\n".encode())
+        payload.update(_wire_bytes(request) + b"\n")
+        payload_hash = base64.b64encode(payload.digest()).decode()
+    parts = urlsplit(request.url)
+    port = parts.port or (80 if parts.scheme.lower() == "http" else 443)
+    ext, app, delegation = fields.get("extraData", ""), fields.get("app", ""), fields.get("delegation", "")
+    # Only the first backslash and newline of ext are escaped: newman's hawk uses a one-time JavaScript replace.
+    normalized = "\n".join(["hawk.1.header", timestamp, nonce, request.method.upper(), target(request.url, request.params),
+                            (parts.hostname or "").lower(), str(port), payload_hash,
+                            ext.replace("\\", "\\\\", 1).replace("\n", "\\n", 1)]) + "\n"
+    if app:
+        normalized += f"{app}\n{delegation}\n"
+    mac = base64.b64encode(hmac.new(fields["authKey"].encode(), normalized.encode(), algorithm).digest()).decode()
+    header = f'Hawk id="{fields["authId"]}", ts="{timestamp}", nonce="{nonce}"'
+    if payload_hash:
+        header += f', hash="{payload_hash}"'
+    if ext:
+        header += ', ext="' + ext.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    header += f', mac="{mac}"'
+    if app:
+        header += f', app="{app}"' + (f', dlg="{delegation}"' if delegation else "")
+    return header
+
+
+def edgegrid_header(request: Request, fields: dict[str, str]) -> str:
+    """Akamai EG1-HMAC-SHA256 as newman signs it: a POST body's hash (its first maxBodySize bytes, 128 KB unless
+    set), the headers named in headersToSign, and the host of baseURL when given. Empty nonce and time: fresh ones."""
+    timestamp = fields.get("timestamp") or datetime.now(timezone.utc).strftime("%Y%m%dT%H:%M:%S+0000")
+    signed = (f"EG1-HMAC-SHA256 client_token={fields['clientToken']};access_token={fields['accessToken']};"
+              f"timestamp={timestamp};nonce={fields.get('nonce') or uuid.uuid4()};")
+    body_hash = ""
+    if request.method == "POST" and request.body.kind in ("json", "text") and request.body.text:
+        limit = int(fields["maxBodySize"]) if fields.get("maxBodySize", "").strip().isdigit() else 0
+        body_hash = base64.b64encode(hashlib.sha256(_wire_bytes(request)[:limit or 131072]).digest()).decode()
+    headers: dict[str, list[str]] = {}
+    for header in request.headers:
+        headers.setdefault(header.name.strip().lower(), []).append(header.value)
+    canonical = []
+    for name in (n.strip().lower() for n in fields.get("headersToSign", "").split(",")):
+        # A header sent twice, or empty, is left out (newman reads only single text values).
+        if len(headers.get(name, [])) == 1 and headers[name][0]:
+            canonical.append(f"{name}:{' '.join(headers[name][0].split())}")
+    parts = urlsplit(request.url)
+    host = urlsplit(fields["baseURL"] if "://" in fields.get("baseURL", "") else "//" + fields.get("baseURL", "")).netloc
+    data = "\t".join([request.method, parts.scheme.lower(), host or parts.netloc.rpartition("@")[2].lower(),
+                      target(request.url, request.params) or "/", "\t".join(canonical), body_hash, signed])
+    key = base64.b64encode(hmac.new(fields["clientSecret"].encode(), timestamp.encode(), hashlib.sha256).digest())
+    return signed + "signature=" + base64.b64encode(hmac.new(key, data.encode(), hashlib.sha256).digest()).decode()
+
+
+def _wire_bytes(request: Request) -> bytes:
+    """The body's bytes as they go out, files filled in."""
+    # Imported here: attachments needs variables, which needs this module.
+    from desktop.core.attachments import wire_body
+
+    content = wire_body(request.body).content
+    return content if isinstance(content, bytes) else b"".join(content)
+
+
+def _aws_path(path: str, service: str) -> str:
+    """The canonical path: S3 signs the path decoded once; every other service signs it normalised and encoded again."""
+    if path == "/":
+        return path
+    pieces: list[str] = []
+    for piece in (path if service == "s3" else re.sub("/{2,}", "/", path)).split("/"):
+        if service != "s3" and piece == "..":
+            pieces = pieces[:-1]
+        elif service == "s3" or piece != ".":
+            pieces.append(_rfc3986(unquote_plus(piece) if service == "s3" else piece))
+    canonical = "/".join(pieces)
+    canonical = canonical if canonical.startswith("/") else "/" + canonical
+    return canonical.replace("%2F", "/") if service == "s3" else canonical
+
+
 def _rfc3986(text: str) -> str:
     return quote(text, safe="~")
 
@@ -139,6 +299,7 @@ def digest_header(request: Request, fields: dict[str, str]) -> str:
     return "Digest " + ", ".join(parts)
 
 
-def _set_header(request: Request, name: str, value: str) -> None:
+def _set_header(request: Request, name: str, value: str | None) -> None:
+    """Replace the header named `name` (any case) with `value`, or only remove it when `value` is None."""
     wanted = name.lower()
-    request.headers = [h for h in request.headers if h.name.strip().lower() != wanted] + [KeyValue(name, value)]
+    request.headers = [h for h in request.headers if h.name.strip().lower() != wanted] + ([] if value is None else [KeyValue(name, value)])

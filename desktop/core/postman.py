@@ -533,7 +533,7 @@ def _unsupported_reason(kind: str) -> str:
     """Why Wappi Desk cannot send this Postman sign-in itself, in words for the import note."""
     if kind == "ntlm":
         return _("NTLM needs a back-and-forth with the server (a challenge) that a saved request cannot hold")
-    if kind in ("awsv4", "hawk", "edgegrid", "jwt", "asap"):
+    if kind in ("jwt", "asap"):
         return _("its signature is not computed by Wappi Desk yet")
     return _("this sign-in type is unknown")
 

@@ -1,5 +1,6 @@
 """Postman v2.1 import of every corpus file, export validated against the official schema, round trips."""
 import json
+import re
 from datetime import timedelta
 
 import jsonschema
@@ -351,3 +352,49 @@ def test_export_keeps_path_variables_auth_and_embeds_files(store):
     assert {"key": "password", "value": "{{basic_password}}", "type": "string"} in data["auth"]["basic"]
     back = parse_collection(json.dumps(exported)).requests[0].request
     assert back.path_variables == request.path_variables and back.auth == request.auth and back.params == request.params
+
+
+def test_aws_v4_is_imported_with_its_secrets_in_the_keyring_and_signed_when_sent(loopback):
+    auth = {"type": "awsv4", "awsv4": [{"key": "accessKey", "value": "AKID"}, {"key": "secretKey", "value": "s3cr3t"},
+                                       {"key": "region", "value": "eu-west-1"}, {"key": "service", "value": "execute-api"},
+                                       {"key": "sessionToken", "value": "tok"}]}
+    got, result = send_imported({"method": "POST", "url": loopback.url + "/p?b=2&a=1", "auth": auth,
+                                 "body": {"mode": "raw", "raw": "hi"}}, loopback)
+    imported = result.requests[0].request.auth
+    assert imported.fields["secretKey"] == "{{awsv4_secretKey}}" and imported.fields["sessionToken"] == "{{awsv4_sessionToken}}"
+    assert {v.name for v in result.variables if v.secret} == {"awsv4_secretKey", "awsv4_sessionToken"}
+    assert not any("awsv4" in note for note in result.notes)  # no longer named as unsupported
+    headers = {k.lower(): v for k, v in got.headers}
+    assert headers["host"] == loopback.url.removeprefix("http://") and headers["x-amz-security-token"] == "tok"
+    assert headers["authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKID/")
+    # The importer writes newman's text/plain as a header of the request, so it is signed too (still a valid signature).
+    assert "/eu-west-1/execute-api/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;" \
+           "x-amz-security-token, Signature=" in headers["authorization"]
+    assert got.body == b"hi" and got.path == "/p?b=2&a=1"
+
+
+def test_hawk_is_imported_with_its_key_in_the_keyring_and_signed_when_sent(loopback):
+    auth = {"type": "hawk", "hawk": {"authId": "id1", "authKey": "k3y", "algorithm": "sha256", "timestamp": "1700000000",
+                                     "nonce": "abc123", "includePayloadHash": True}}  # v2.0 keeps them as an object
+    got, result = send_imported({"method": "POST", "url": loopback.url + "/p", "auth": auth, "body": {"mode": "raw", "raw": "hi"}},
+                                loopback)
+    assert result.requests[0].request.auth.fields["authKey"] == "{{hawk_authKey}}"
+    assert [v.name for v in result.variables if v.secret] == ["hawk_authKey"]
+    assert not any("hawk" in note for note in result.notes)
+    headers = {k.lower(): v for k, v in got.headers}
+    assert re.fullmatch(r'Hawk id="id1", ts="1700000000", nonce="abc123", hash="[^"]{44}", mac="[^"]{44}"', headers["authorization"])
+
+
+def test_edgegrid_is_imported_with_its_secrets_in_the_keyring_and_signed_when_sent(loopback):
+    auth = {"type": "edgegrid", "edgegrid": [{"key": k, "value": v} for k, v in {
+        "accessToken": "at", "clientToken": "ct", "clientSecret": "cs", "nonce": "n1", "timestamp": "20261130T08:00:00+0000",
+        "baseURL": "https://akaa-x.luna.akamaiapis.net/", "headersToSign": "X-One"}.items()]}
+    got, result = send_imported({"method": "GET", "url": loopback.url + "/p", "auth": auth, "header": [{"key": "X-One", "value": "1"}]},
+                                loopback)
+    fields = result.requests[0].request.auth.fields
+    assert [fields[k] for k in ("accessToken", "clientToken", "clientSecret")] == [
+        "{{edgegrid_accessToken}}", "{{edgegrid_clientToken}}", "{{edgegrid_clientSecret}}"]
+    assert not any("edgegrid" in note for note in result.notes)
+    headers = {k.lower(): v for k, v in got.headers}
+    assert re.fullmatch(r"EG1-HMAC-SHA256 client_token=ct;access_token=at;timestamp=20261130T08:00:00\+0000;nonce=n1;"
+                        r"signature=[A-Za-z0-9+/]{43}=", headers["authorization"])

@@ -76,14 +76,7 @@ def remove_stale_temporaries(folder: Path, older_than_s: float = STALE_AFTER_S) 
 
 def _write_temporary(folder: Path, name: str, data: bytes) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=_TEMP_SUFFIX, dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
+    _fill(fd, tmp, data)
     return tmp
 
 
@@ -92,15 +85,20 @@ def _create_exclusive(target: Path, data: bytes) -> bool:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except FileExistsError:
         return False
+    _fill(fd, str(target), data)
+    return True
+
+
+def _fill(fd: int, path: str, data: bytes) -> None:
+    """Write `data` through `fd` down to the disk; on any failure the half-written file at `path` goes."""
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
-        _unlink_quietly(str(target))
+        _unlink_quietly(path)
         raise
-    return True
 
 
 def _unlink_quietly(path: str) -> None:

@@ -6,7 +6,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # Temporary files are hidden (leading dot) so the tree loader passes over them; a kill mid-save can leave one.
@@ -57,13 +57,13 @@ def write_new(folder: Path, names: Iterator[str], data: bytes) -> Path:
         _unlink_quietly(tmp)
 
 
-def remove_stale_temporaries(folder: Path, older_than_s: float = STALE_AFTER_S) -> None:
-    """Delete the temporary files an interrupted save left in `folder` (only ours, only old ones)."""
+def remove_stale_temporaries(entries: Iterable[os.DirEntry], older_than_s: float = STALE_AFTER_S) -> None:
+    """Delete the temporary files an interrupted save left among a folder's listed `entries` (only ours, only old ones).
+
+    The caller lists the folder once for its own reading (os.scandir), so a folder without such files costs
+    nothing more: only a name of ours is looked at further (one stat).
+    """
     cutoff = time.time() - older_than_s
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
     for entry in entries:
         if not _TEMP_NAME.match(entry.name):
             continue

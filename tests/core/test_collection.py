@@ -266,3 +266,109 @@ def test_the_shipped_collection_loads_the_same_with_and_without_the_checks():
     (checked, checked_problems), (shipped, shipped_problems) = load_tree(preloaded_collection()), load_shipped(preloaded_collection())
     assert checked_problems == shipped_problems == []
     assert [(i.path, i.request, i.meta) for i in walk_items(checked)] == [(i.path, i.request, i.meta) for i in walk_items(shipped)]
+
+
+def test_the_inlined_validator_judges_as_the_schema_file_does():
+    """The schemas are compiled with their $refs inlined (faster); the verdict and the field named stay the same."""
+    import fastjsonschema
+
+    from desktop.core.collection import SCHEMAS, _validator
+
+    plain = fastjsonschema.compile(json.loads((SCHEMAS / "request.schema.json").read_text(encoding="utf-8")))
+
+    def verdict(validate, data):
+        try:
+            validate(data)
+        except fastjsonschema.JsonSchemaValueException as error:
+            return error.path, error.rule
+        return None
+
+    @settings(max_examples=150, deadline=None)
+    @given(data=st.one_of(json_values, request_like, st.builds(
+        lambda rows, body: {"kind": "request", "headers": rows, "params": rows[::-1], "body": body},
+        st.lists(st.dictionaries(st.sampled_from(["name", "value", "enabled", "bare"]), json_values, max_size=4), max_size=3),
+        st.fixed_dictionaries({}, optional={"kind": json_values, "text": json_values, "attachments": st.lists(
+            st.dictionaries(st.sampled_from(["id", "size", "base64", "data_uri"]), json_values, max_size=4), max_size=2)}),
+    )))
+    def same(data):
+        assert verdict(_validator("request"), data) == verdict(plain, data)
+
+    same()
+
+
+def _settle_at_once(monkeypatch):
+    # Files written by a test are seconds old at most; here they count as settled (checked once, then trusted).
+    from desktop.core import collection
+
+    monkeypatch.setattr(collection, "_SETTLED_NS", -(10**12))
+    collection.forget_checked()
+
+
+def _count_checks(monkeypatch) -> list[str]:
+    from desktop.core import collection
+
+    checked: list[str] = []
+    real = collection.check_shape
+
+    def counting(data, kind, source):
+        checked.append(source)
+        real(data, kind, source)
+
+    monkeypatch.setattr(collection, "check_shape", counting)
+    return checked
+
+
+def test_an_unchanged_file_is_not_checked_again_but_a_changed_one_is(tmp_path, monkeypatch):
+    import os
+
+    _settle_at_once(monkeypatch)
+    checked = _count_checks(monkeypatch)
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.json").write_bytes(_request_file(name=name))
+    load_tree(tmp_path)
+    assert sorted(checked) == ["a.json", "b.json", "c.json"]
+    checked.clear()
+    assert [i.request.name for i in walk_items(load_tree(tmp_path)[0])] == ["a", "b", "c"] and checked == []
+    # Changed in place (other size), replaced by a rename (as our saves and git do): both are checked again.
+    (tmp_path / "a.json").write_bytes(_request_file(name="a", params=None))
+    (tmp_path / "new.json").write_bytes(_request_file(name="b", headers=5))
+    os.replace(tmp_path / "new.json", tmp_path / "b.json")
+    folder, problems = load_tree(tmp_path)
+    assert sorted(checked) == ["a.json", "b.json"]
+    assert [i.request.name for i in walk_items(folder)] == ["c"]
+    assert [p.split(":")[0] for p in problems] == ["a.json", "b.json"]
+
+
+def test_a_file_changed_just_now_is_checked_at_every_load(tmp_path, monkeypatch):
+    """Timestamps are coarse: a fresh file could change again within the same tick and look unchanged."""
+    import os
+
+    from desktop.core import collection
+
+    collection.forget_checked()
+    checked = _count_checks(monkeypatch)
+    path = tmp_path / "a.json"
+    path.write_bytes(_request_file(name="a", url="u1"))
+    before = os.stat(path)
+    load_tree(tmp_path)
+    path.write_bytes(_request_file(name="a", url=[22]))  # the same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    folder, problems = load_tree(tmp_path)
+    assert checked == ["a.json", "a.json"] and problems and not list(walk_items(folder))
+
+
+def test_linked_request_and_folder_files_are_read(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "r.json").write_bytes(_request_file(name="linked"))
+    (elsewhere / "f.json").write_text(json.dumps({"name": "Named by a link"}))
+    root = tmp_path / "c" / "sub"
+    root.mkdir(parents=True)
+    (root / "r.json").symlink_to(elsewhere / "r.json")
+    (root / "folder.json").symlink_to(elsewhere / "f.json")
+    folder, problems = load_tree(tmp_path / "c")
+    assert problems == []
+    assert folder.children[0].name == "Named by a link"
+    assert [i.request.name for i in walk_items(folder)] == ["linked"]
+    assert folder.children[0].children[0].path == root / "r.json"
+

@@ -372,3 +372,14 @@ def test_linked_request_and_folder_files_are_read(tmp_path):
     assert [i.request.name for i in walk_items(folder)] == ["linked"]
     assert folder.children[0].children[0].path == root / "r.json"
 
+
+
+def test_a_big_request_file_is_read_whole(tmp_path):
+    """Small files are read in one go without asking their size; one holding a picture is read to its end."""
+    picture = "A" * 3_000_001
+    (tmp_path / "big.json").write_bytes(_request_file(name="big", body={"kind": "json", "text": "{{file:p}}",
+                                                                        "attachments": [{"id": "p", "base64": picture}]}))
+    for trusted in (False, True):
+        folder, problems = load_tree(tmp_path, trusted=trusted)
+        (item,) = walk_items(folder)
+        assert problems == [] and item.request.body.attachments["p"].data == picture.encode()

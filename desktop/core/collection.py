@@ -6,7 +6,6 @@ import functools
 import json
 import os
 import stat
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,15 +142,15 @@ _FIRST_READ = 64 * 1024
 def read_json(path: Path) -> Any:
     """The JSON of a regular file of a sane size; FormatError naming the file otherwise."""
     name = Path(path).name
-    return _decode(_read_file(os.fspath(path), name)[0], name)
+    return _decode(_read_file(os.fspath(path), name), name)
 
 
-def _read_file(path: str, name: str, regular: bool = False, status: bool = False) -> tuple[bytes, os.stat_result | None]:
-    """The bytes of a regular file of a sane size, and its status if asked.
+def _read_file(path: str, name: str, regular: bool = False) -> bytes:
+    """The bytes of a regular file of a sane size; `regular`: its folder's listing already says it is one.
 
-    `regular`: its folder's listing already says it is one. A small file (all of ours but those holding attachments)
-    is read with three system calls, os.open, os.read and os.close, where open() makes nine: each one lets the
-    window's thread take the GIL while the shipped collection loads beside it at start-up.
+    A small file (all of ours but those holding attachments) is read with three system calls, os.open, os.read and
+    os.close, where open() makes nine: each one lets the window's thread take the GIL while the shipped collection
+    loads beside it at start-up.
     """
     try:
         if not regular:
@@ -159,19 +158,16 @@ def _read_file(path: str, name: str, regular: bool = False, status: bool = False
             _check_file(os.stat(path), name)
         fd = os.open(path, _READ_FLAGS)
         try:
-            info = os.fstat(fd) if status else None
-            if info is not None:
-                _check_file(info, name)
             raw = os.read(fd, _FIRST_READ)
             # A shorter read is the end of a regular file; a full one, a big file whose size decides whether to go on.
             if len(raw) == _FIRST_READ:
-                _check_file(info or os.fstat(fd), name)
+                _check_file(os.fstat(fd), name)
                 raw += _read_rest(fd, name, len(raw))
         finally:
             os.close(fd)
     except OSError as exc:
         raise FormatError(_("{file}: cannot be read ({reason})").format(file=name, reason=exc.strerror)) from exc
-    return raw, info
+    return raw
 
 
 def _check_file(info: os.stat_result, name: str) -> None:
@@ -287,12 +283,11 @@ def _identity(info: os.stat_result) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
 
-# Request files found well-formed in this process, by path: (inode, size, mtime, ctime) when they were checked. A
-# file whose status is unchanged is not checked again when its client is loaded again (after a save, a git pull).
-_checked: dict[str, tuple[int, int, int, int]] = {}
-# A file changed less than this before its check might change again within the same timestamp (coarse clocks,
-# FAT's two seconds) and look unchanged: such a file is checked again next time, as git does with "racy" files.
-_SETTLED_NS = 2_000_000_000
+# The (length, hash) of small request files' bytes found well-formed in this process: the same bytes (the client read
+# again after a save or a git pull, or a copy of it) are not checked again. Bytes, not timestamps: a file rewritten
+# within one tick of a coarse clock is still caught. hash() is seeded per process, so no file can be made to pass for
+# another. Big files (attachments) are checked every time: that costs less than hashing their megabytes.
+_checked: set[tuple[int, int]] = set()
 
 
 def forget_checked() -> None:
@@ -301,15 +296,13 @@ def forget_checked() -> None:
 
 
 def _read_item(path: str, name: str, regular: bool, checked: bool) -> tuple[Request, dict[str, Any]]:
-    raw, info = _read_file(path, name, regular, status=checked)
+    raw = _read_file(path, name, regular)
     data = _decode(raw, name)
-    if not checked or info is None:
+    if not checked or len(raw) >= _FIRST_READ:
         return request_from_data(data, name, checked)
-    status = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-    known = _checked.get(path) == status
-    request, meta = request_from_data(data, name, checked=not known)
-    if not known and max(info.st_mtime_ns, info.st_ctime_ns) < time.time_ns() - _SETTLED_NS:
-        _checked[path] = status
+    key = (len(raw), hash(raw))
+    request, meta = request_from_data(data, name, checked=key not in _checked)
+    _checked.add(key)
     return request, meta
 
 
@@ -325,7 +318,7 @@ def _load_folder(path: Path, problems: list[str], above: frozenset[tuple[int, in
     folder_file = next((entry for entry in entries if entry.name == FOLDER_FILE), None)
     if folder_file is not None and _is_file(folder_file):
         try:
-            raw = _read_file(folder_file.path, FOLDER_FILE, _is_regular(folder_file))[0]
+            raw = _read_file(folder_file.path, FOLDER_FILE, _is_regular(folder_file))
             meta = _folder_meta(_decode(raw, FOLDER_FILE), FOLDER_FILE, checked)
         except FormatError as exc:
             problems.append(_("{problem} The folder name is used instead.").format(problem=str(exc)))

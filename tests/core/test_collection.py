@@ -296,17 +296,10 @@ def test_the_inlined_validator_judges_as_the_schema_file_does():
     same()
 
 
-def _settle_at_once(monkeypatch):
-    # Files written by a test are seconds old at most; here they count as settled (checked once, then trusted).
-    from desktop.core import collection
-
-    monkeypatch.setattr(collection, "_SETTLED_NS", -(10**12))
-    collection.forget_checked()
-
-
 def _count_checks(monkeypatch) -> list[str]:
     from desktop.core import collection
 
+    collection.forget_checked()
     checked: list[str] = []
     real = collection.check_shape
 
@@ -318,43 +311,31 @@ def _count_checks(monkeypatch) -> list[str]:
     return checked
 
 
-def test_an_unchanged_file_is_not_checked_again_but_a_changed_one_is(tmp_path, monkeypatch):
+def test_the_same_bytes_are_not_checked_again_but_changed_ones_are(tmp_path, monkeypatch):
     import os
+    import shutil
 
-    _settle_at_once(monkeypatch)
     checked = _count_checks(monkeypatch)
     for name in ("a", "b", "c"):
-        (tmp_path / f"{name}.json").write_bytes(_request_file(name=name))
-    load_tree(tmp_path)
+        (tmp_path / "c" / f"{name}.json").parent.mkdir(exist_ok=True)
+        (tmp_path / "c" / f"{name}.json").write_bytes(_request_file(name=name, url="u1"))
+    load_tree(tmp_path / "c")
     assert sorted(checked) == ["a.json", "b.json", "c.json"]
     checked.clear()
-    assert [i.request.name for i in walk_items(load_tree(tmp_path)[0])] == ["a", "b", "c"] and checked == []
-    # Changed in place (other size), replaced by a rename (as our saves and git do): both are checked again.
-    (tmp_path / "a.json").write_bytes(_request_file(name="a", params=None))
+    shutil.copytree(tmp_path / "c", tmp_path / "copy")
+    for root in ("c", "copy"):
+        assert [i.request.name for i in walk_items(load_tree(tmp_path / root)[0])] == ["a", "b", "c"]
+    assert checked == []
+    # Rewritten in place with as many bytes and the old timestamps, or replaced by a rename: both are checked again.
+    before = os.stat(tmp_path / "c" / "a.json")
+    (tmp_path / "c" / "a.json").write_bytes(_request_file(name="a", url=[22]))
+    os.utime(tmp_path / "c" / "a.json", ns=(before.st_atime_ns, before.st_mtime_ns))
     (tmp_path / "new.json").write_bytes(_request_file(name="b", headers=5))
-    os.replace(tmp_path / "new.json", tmp_path / "b.json")
-    folder, problems = load_tree(tmp_path)
+    os.replace(tmp_path / "new.json", tmp_path / "c" / "b.json")
+    folder, problems = load_tree(tmp_path / "c")
     assert sorted(checked) == ["a.json", "b.json"]
     assert [i.request.name for i in walk_items(folder)] == ["c"]
     assert [p.split(":")[0] for p in problems] == ["a.json", "b.json"]
-
-
-def test_a_file_changed_just_now_is_checked_at_every_load(tmp_path, monkeypatch):
-    """Timestamps are coarse: a fresh file could change again within the same tick and look unchanged."""
-    import os
-
-    from desktop.core import collection
-
-    collection.forget_checked()
-    checked = _count_checks(monkeypatch)
-    path = tmp_path / "a.json"
-    path.write_bytes(_request_file(name="a", url="u1"))
-    before = os.stat(path)
-    load_tree(tmp_path)
-    path.write_bytes(_request_file(name="a", url=[22]))  # the same size
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    folder, problems = load_tree(tmp_path)
-    assert checked == ["a.json", "a.json"] and problems and not list(walk_items(folder))
 
 
 def test_linked_request_and_folder_files_are_read(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,12 @@ STALE_AFTER_S = 60.0
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it over `path`."""
     path = Path(path)
+    if _is_device_or_pipe(path):
+        # `export -o /dev/null`, `-o /dev/stdout`, a pipe: the rename would put a plain file in the device's place
+        # (for /dev/null, breaking every program on the machine), so the bytes go into it instead.
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _write_temporary(path.parent, path.name, data)
     try:
@@ -72,6 +79,14 @@ def remove_stale_temporaries(entries: Iterable[os.DirEntry], older_than_s: float
                 os.unlink(entry.path)
         except OSError:
             pass  # read-only folder, or another process got there first
+
+
+def _is_device_or_pipe(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there yet (or unreachable: the rename says why)
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _write_temporary(folder: Path, name: str, data: bytes) -> str:

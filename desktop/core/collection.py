@@ -77,12 +77,14 @@ def check_version(data: dict[str, Any], source: str) -> None:
 
 @functools.cache
 def _validator(kind: str):
+    """The compiled check of schemas/<kind>.schema.json, and the exception it raises."""
     # fastjsonschema compiles the schema to Python once: checking 2,000 files at start-up takes about a fifteenth of
     # jsonschema's time (bench/bench_store.py), and importing it does not cost the window most of a second.
     import fastjsonschema
 
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    return fastjsonschema.compile(_inline_refs(schema, schema.get("definitions", {})))
+    compiled = fastjsonschema.compile(_inline_refs(schema, schema.get("definitions", {})))
+    return compiled, fastjsonschema.JsonSchemaValueException
 
 
 def _inline_refs(node: Any, definitions: dict[str, Any]) -> Any:
@@ -102,11 +104,10 @@ def _inline_refs(node: Any, definitions: dict[str, Any]) -> Any:
 
 def check_shape(data: Any, kind: str, source: str) -> None:
     """FormatError naming the file and the first field of the wrong type, by the schema schemas/<kind>.schema.json."""
-    from fastjsonschema import JsonSchemaValueException
-
+    validate, invalid = _validator(kind)
     try:
-        _validator(kind)(data)
-    except JsonSchemaValueException as error:
+        validate(data)
+    except invalid as error:
         parts = error.path[1:] if error.path and error.path[0] == "data" else error.path
         where = "".join(f"[{part}]" if str(part).isdigit() else f".{part}" for part in parts).lstrip(".")
         if error.rule == "type":
@@ -306,7 +307,9 @@ def _read_item(path: str, name: str, regular: bool, checked: bool) -> tuple[Requ
     return request, meta
 
 
-def _load_folder(path: Path, problems: list[str], above: frozenset[tuple[int, int]], depth: int, checked: bool) -> Folder:
+def _load_folder(
+    path: Path, problems: list[str], above: frozenset[tuple[int, int]], depth: int, checked: bool
+) -> Folder:
     # One listing per folder says what each entry is (no stat per file) and shows our temporaries too.
     try:
         with os.scandir(path) as listing:

@@ -280,6 +280,11 @@ def _folder_meta(data: Any, name: str, checked: bool) -> dict[str, Any]:
     return data
 
 
+# How pathlib's own iterdir() makes a child's path: the parent's parts plus a name from a listing, without parsing
+# them again (`path / name` costs five times as much, a tenth of loading 2,000 requests); `/` where it is missing.
+_child = getattr(Path, "_make_child_relpath", Path.joinpath)
+
+
 def _identity(info: os.stat_result) -> tuple[int, int]:
     return info.st_dev, info.st_ino
 
@@ -348,14 +353,15 @@ def _load_folder(
                     )
                 )
             else:
-                folder.children.append(_load_folder(path / name, problems, above | {identity}, depth + 1, checked))
+                inner = _load_folder(_child(path, name), problems, above | {identity}, depth + 1, checked)
+                folder.children.append(inner)
         elif name.endswith(".json") and name not in (FOLDER_FILE, ENVIRONMENT_FILE):
             try:
                 request, item_meta = _read_item(entry.path, name, _is_regular(entry), checked)
             except FormatError as exc:
                 problems.append(str(exc))
                 continue
-            folder.children.append(Item(path=path / name, request=request, meta=item_meta))
+            folder.children.append(Item(path=_child(path, name), request=request, meta=item_meta))
     if checked and hidden:
         remove_stale_temporaries(hidden)
     return folder

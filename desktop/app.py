@@ -8,7 +8,7 @@ from pathlib import Path
 
 # First: every import below is then spared PySide6's slow source check (import_hook.py says why).
 from desktop.ui import import_hook  # noqa: F401  isort: skip
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,13 +29,29 @@ def qt_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("Wappi Desk")
         app.setOrganizationName("wappi-desk")
-        style = resource_root() / "resources" / "style.qss"
-        if style.is_file():
-            app.setStyleSheet(style.read_text(encoding="utf-8"))
         icon = resource_root() / "resources" / "icon.png"
         if icon.is_file():
             app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+class AfterFirstPaint(QObject):
+    """Runs `callbacks` on the event loop's turn after `window` is first painted, then lets go of the window.
+
+    A zero timer started before show() is not enough: it fires before the window system asks for the first paint.
+    """
+
+    def __init__(self, window, *callbacks):
+        super().__init__(window)
+        self._callbacks = callbacks
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            for callback in self._callbacks:
+                QTimer.singleShot(0, callback)
+        return False
 
 
 class ClientOnFirstUse:
@@ -227,8 +243,7 @@ class DeskApp:
         window.secret_setter = self.secrets.set
         if self.sandbox_start is not None:
             self.sandbox_start.attach(window)
-            # Once the event loop runs, i.e. after the window's first paint.
-            QTimer.singleShot(0, self.sandbox_start.begin)
+            AfterFirstPaint(window, self.sandbox_start.begin)
         window.language_requested.connect(self.switch_language)
         window.settings_changed.connect(self.save_settings)
         window.desk = self

@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
-from desktop.core.collection import load_shipped
+from desktop.core.collection import shipped_collection
 from desktop.core.environments import shipped_environments, wappi_environment
 from desktop.core.paths import Paths, preloaded_collection, resource_root
 from desktop.core.sender import make_client
@@ -295,12 +295,12 @@ class _ShippedLoad:
         self._thread.start()
 
     def _load(self) -> None:
-        self._loaded = load_shipped(preloaded_collection())
+        self._loaded = shipped_collection(preloaded_collection())
 
     def result(self) -> tuple:
         self._thread.join()
-        # load_shipped never raises; were the thread to die all the same, the tree is read here instead.
-        return self._loaded if self._loaded is not None else load_shipped(preloaded_collection())
+        # Loading never raises; were the thread to die all the same, the tree is read here instead.
+        return self._loaded if self._loaded is not None else shipped_collection(preloaded_collection())
 
 
 def make_app(settings: Settings | None = None, paths: Paths | None = None) -> MainWindow:

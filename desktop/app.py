@@ -175,16 +175,18 @@ class SandboxStart(QObject):
         return self.sandbox
 
     def attach(self, window) -> None:
-        """Give `window` the sandbox's log, or the reason it is missing, now or when the start ends."""
+        """Tell `window` the sandbox's address at once (it is reserved), and give it the log, or the reason the
+        sandbox is missing, when the start ends."""
         with self.lock:
             if not self.done.is_set():
+                window.sandbox_url = self.base_url
                 self.started.connect(window.add_sandbox_log)
-                self.failed.connect(window.statusBar().showMessage)
+                self.failed.connect(window.sandbox_failed)
                 return
         if self.sandbox is not None:
             window.add_sandbox_log(self.sandbox)
         else:
-            window.statusBar().showMessage(self.problem)
+            window.sandbox_failed(self.problem)
 
 
 class DeskApp:

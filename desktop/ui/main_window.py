@@ -587,6 +587,11 @@ class MainWindow(QMainWindow):
         self.request_menu.addAction(action)
         self.sandbox_log_action = action
 
+    def sandbox_failed(self, words: str) -> None:
+        """The built-in sandbox could not start: «Repeat in sandbox» says so instead of sending nowhere."""
+        self.sandbox_url = ""
+        self.statusBar().showMessage(words)
+
     def add_side_tab(self, widget: QWidget, title: str) -> None:
         """Another tab in the left column (the clients' history)."""
         self.side_tabs.addTab(widget, title)

@@ -48,6 +48,7 @@ from desktop.ui.body_editor import BodyEditor
 from desktop.ui.clipboard_actions import ClipboardActions
 from desktop.ui.collection_tree import CollectionTree
 from desktop.ui.diagnosis_panel import DiagnosisPanel
+from desktop.ui.lint_view import LintController
 from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
 from desktop.ui.lazy_page import LazyPage
@@ -114,16 +115,14 @@ class MainWindow(QMainWindow):
         self.headers = KeyValueTable(COMMON_HEADERS)
         self.body = BodyEditor()
         self.body.max_file_bytes = settings.max_file_mb * 1024 * 1024
-        # Live JSON checks under the editor, with the endpoint's field rules when the request came from a collection.
-        self.linter = attach_linter(self.body.editor, self.current_rules)
-        self.linter.panel.list.setMaximumHeight(140)
-        self.body.layout().addWidget(self.linter.panel)
-        self.body.editor_row.insertWidget(0, self.linter.margin)
+        # Live JSON checks under the editor come when the Body tab is first shown (_attach_linter).
+        self.linter: LintController | None = None
         self.body.kind.currentIndexChanged.connect(self._body_kind_changed)
         self.request_tabs = QTabWidget()
         self.request_tabs.addTab(self.params, _("Query parameters"))
         self.request_tabs.addTab(self.headers, _("Headers"))
         self.request_tabs.addTab(self.body, _("Body"))
+        self.request_tabs.currentChanged.connect(self._attach_linter)
         self.options = RequestOptions()
         self.request_tabs.addTab(self.options, self.options.title())
         self.options.edited.connect(self._options_edited)
@@ -599,8 +598,20 @@ class MainWindow(QMainWindow):
     def current_rules(self):
         return self.session.rules
 
+    def _attach_linter(self) -> None:
+        """Live JSON checks under the body editor, with the endpoint's field rules when the request came from a
+        collection; made when the Body tab is first shown: a window opened on a GET never pays for them."""
+        if self.linter is not None or self.request_tabs.currentWidget() is not self.body:
+            return
+        self.linter = attach_linter(self.body.editor, self.current_rules)
+        self.linter.panel.list.setMaximumHeight(140)
+        self.body.layout().addWidget(self.linter.panel)
+        self.body.editor_row.insertWidget(0, self.linter.margin)
+        self._body_kind_changed()
+
     def _body_kind_changed(self) -> None:
-        self.linter.panel.setVisible(self.body.kind.currentData() == "json")
+        if self.linter is not None:
+            self.linter.panel.setVisible(self.body.kind.currentData() == "json")
 
     def _confirm_broken_request(self) -> bool:
         """Agents reproduce broken requests on purpose: real mistakes are named once, and the agent may send anyway."""

@@ -34,11 +34,13 @@ from desktop.core.session import (
     NOWHERE,
     OPENED,
     SANDBOX_REPEAT,
+    SANDBOX_STAND_INS,
     Session,
     client_request_name,
     sandbox_address,
     server_of,
     server_words,
+    with_sandbox_credentials,
 )
 from desktop.core.settings import Settings
 from desktop.core.secrets import bare_token, clean_token
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         # Asked before another request replaces the one on screen (save_flow answers: saved, discarded or kept).
         self.leave_guard: Callable[[], bool] = lambda: True
         self.sandbox_url = ""
+        self.sandbox_credentials = ("", "")  # the sandbox's own profile_id and token (app.SandboxStart.attach)
         self.task: Task | None = None
         self.findings_task: Task | None = None
         self.cancel_event: threading.Event | None = None
@@ -724,8 +727,9 @@ class MainWindow(QMainWindow):
         if server_url is not None:
             request, _ignored = resolve(request, values)
             request.url = sandbox_address(request.url, server_url)
+            request, stood_in = with_sandbox_credentials(request, *self.sandbox_credentials)
             prepared = prepare(request, values)
-            server = SANDBOX_REPEAT
+            server = SANDBOX_STAND_INS if stood_in else SANDBOX_REPEAT
         else:
             server = server_of(prepared.url, self.sandbox_url)
         timeout = self.settings.timeout_s

@@ -12,9 +12,10 @@ from desktop.core import diagnose as diagnosis
 from desktop.core.diagnose import Finding, FixOutcome
 from desktop.core.environments import reply_language
 from desktop.core.models import Request, Response
-from desktop.core.reply import reply_text
+from desktop.core.reply import reply_text, webhook_reply
 from desktop.core.secrets import bare_token
 from desktop.core.variables import Environment, resolve
+from desktop.core.webhooks import WebhookCheck
 from desktop.i18n import _
 
 # What a listener is told changed; "request" also covers a stale answer label, "opened" means everything did.
@@ -193,6 +194,10 @@ class Session:
     def reply(self) -> str:
         """The message for the client about the request on screen (never about an earlier one), in the client's language."""
         return reply_text(self.findings if self.findings_ready else [], reply_language(self.environment))
+
+    def webhook_reply(self, check: WebhookCheck) -> str:
+        """The message for the client about a check of their webhook address, in the client's language."""
+        return webhook_reply(check, reply_language(self.environment))
 
     # ---- fixing ---------------------------------------------------------------------------------
 

@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
 
         page = WebhooksTab()
         page.save_requested.connect(self.open_webhook_sample)
+        page.reply_requested.connect(self.show_webhook_reply)
         return page
 
     def _make_practice(self) -> QWidget:
@@ -633,6 +634,14 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is send_anyway
+
+    def show_webhook_reply(self, check) -> None:
+        """«Reply to client» on the Webhooks page: an editable message about the client's webhook address."""
+        from desktop.ui.reply_preview import ReplyPreview
+
+        about = _("About the check of the webhook address {url}. Read it, change it if needed, then copy it into the "
+                  "chat with the client.").format(url=check.url)
+        ReplyPreview(self, self.session.webhook_reply(check), "", about=about).exec()
 
     def open_webhook_sample(self, request: Request) -> None:
         """A webhook sample becomes an ordinary request in the panels, ready to send or save."""

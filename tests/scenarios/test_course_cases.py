@@ -225,6 +225,15 @@ def test_qr_code_then_language_switch_mid_case_then_webhook_that_answers_500(reb
         russian.click("Проверить")
         qtbot.waitUntil(lambda: "ответил 500" in russian.screen_text(), timeout=15000)
         assert "401" not in russian.screen_text()  # the Requests page's case is not on this page
+        # The reply speaks of the webhook check, not of the 401 on the Requests page.
+        reply = russian.reply("Ответ клиенту…", "Скопировать и закрыть")
+        assert reply == (
+            "Здравствуйте!\n\nМы проверили адрес вашего вебхука. Вот что нужно исправить:\n\n"
+            "1. Ваш сервер ответил на наш вебхук кодом 500 вместо 200 OK: это ошибка на вашем сервере, попросите ваших "
+            "разработчиков посмотреть его журналы.\n"
+            "2. Укажите, пожалуйста, адрес вебхука, который начинается с https://.\n"
+            "3. Адрес вебхука ведёт в локальную сеть, куда наш сервер не может достучаться: укажите адрес, доступный из "
+            "интернета.\n\nПосле этих исправлений сообщите нам, и мы ещё раз проверим доставку.")
     finally:
         server.close()
 

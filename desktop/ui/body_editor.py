@@ -277,6 +277,7 @@ class BodyEditor(QWidget):
         self.editor.setPlaceholderText('{\n  "recipient": "79990000000",\n  "body": "..."\n}')
         self.editor.setTabStopDistance(self.editor.fontMetrics().horizontalAdvance(" ") * 2)
         self.highlighter = JsonHighlighter(self.editor.document())
+        self.highlighter.follow(self.editor)
 
         self.choose = QPushButton(_("Choose file…"))
         self.choose.setObjectName("chooseFile")
@@ -331,7 +332,9 @@ class BodyEditor(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        self.highlighter.setDocument(self.editor.document() if kind == "json" else None)
+        coloured = self.editor.document() if kind == "json" else None
+        if self.highlighter.document() is not coloured:  # setting it again recolours every line
+            self.highlighter.setDocument(coloured)
         self.editor.setEnabled(kind != "none")
         self.choose.setEnabled(kind != "none")
         self.edited.emit()

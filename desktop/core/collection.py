@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from desktop.core.atomicfile import remove_stale_temporaries, write_atomic
 from desktop.core.jsonlint import json_kind
 from desktop.core.models import Request
-from desktop.i18n import _, pick
+from desktop.i18n import _, language, pick
 
 SCHEMA_VERSION = 1
 FOLDER_FILE = "folder.json"
@@ -203,6 +204,27 @@ def load_shipped(root: Path) -> tuple[Folder, list[str]]:
         return load_tree(root, trusted=True)
     except Exception:  # a damaged shipped file must not stop the app: the checked load names it instead
         return load_tree(root)
+
+
+_shipped_lock = threading.Lock()
+_shipped: dict[tuple[str, int, str], tuple[Folder, list[str]]] = {}
+
+
+def shipped_collection(root: Path) -> tuple[Folder, list[str]]:
+    """`load_shipped(root)` once per process and folder state: the window's tree, the documented endpoints of the
+    checks and the sandbox's routes all read the same 160 files, so they share one load (readers only).
+
+    A caller that asks while another loads waits for that load. Read again in another UI language (names are
+    picked in it) or when the folder's modification time changes (files added or removed there).
+    """
+    try:
+        key = (str(root), root.stat().st_mtime_ns, language())
+    except OSError:
+        key = (str(root), 0, language())
+    with _shipped_lock:
+        if key not in _shipped:
+            _shipped[key] = load_shipped(root)
+        return _shipped[key]
 
 
 def read_folder_meta(folder_file: Path) -> dict[str, Any]:

@@ -48,14 +48,13 @@ from desktop.ui.body_editor import BodyEditor
 from desktop.ui.clipboard_actions import ClipboardActions
 from desktop.ui.collection_tree import CollectionTree
 from desktop.ui.diagnosis_panel import DiagnosisPanel
-from desktop.ui.reply_preview import ReplyPreview
 from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
-from desktop.ui.practice_page import PracticePage
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.request_options import RequestOptions
 from desktop.ui.response_view import ResponseView
+from desktop.ui.style import named
 from desktop.ui.url_bar import UrlBar
-from desktop.ui.webhooks_tab import WebhooksTab
 from desktop.ui.workers import Task, run_task
 
 
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
         self.repeat_button.setToolTip(_("Send the same path, query, headers, token and body to the built-in sandbox instead of wappi.pro"))
         self.repeat_button.clicked.connect(self.repeat_in_sandbox)
         self.description = QLabel()
-        self.description.setObjectName("requestDescription")
+        named(self.description, "requestDescription")
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.description.hide()
@@ -185,15 +184,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 1000])
         # Webhooks are a job of their own (is the client's URL reachable? what arrives?), so they get a page.
-        self.webhooks = WebhooksTab()
-        self.webhooks.save_requested.connect(self.open_webhook_sample)
+        # It and Practice (the course's cases against a practice sandbox of its own) are made when first opened.
+        self.webhooks_page = LazyPage(self._make_webhooks)
+        self.practice_page = LazyPage(self._make_practice)
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, _("Requests"))
-        self.pages.addTab(self.webhooks, _("Webhooks"))
-        self.practice = PracticePage()  # the course's cases against a practice sandbox of its own
-        self.pages.addTab(self.practice, _("Practice"))
+        self.pages.addTab(self.webhooks_page, _("Webhooks"))
+        self.pages.addTab(self.practice_page, _("Practice"))
         self.setCentralWidget(self.pages)
 
         self._build_toolbar()
@@ -226,6 +225,28 @@ class MainWindow(QMainWindow):
         self.session.set_environment(self.active_environment(), self.variable_values())
 
     # --- building -------------------------------------------------------------------------------
+
+    @property
+    def webhooks(self):
+        """The Webhooks page (webhooks_tab.WebhooksTab), made on first use."""
+        return self.webhooks_page.content()
+
+    @property
+    def practice(self):
+        """The Practice page (practice_page.PracticePage), made on first use."""
+        return self.practice_page.content()
+
+    def _make_webhooks(self) -> QWidget:
+        from desktop.ui.webhooks_tab import WebhooksTab
+
+        page = WebhooksTab()
+        page.save_requested.connect(self.open_webhook_sample)
+        return page
+
+    def _make_practice(self) -> QWidget:
+        from desktop.ui.practice_page import PracticePage
+
+        return PracticePage()
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("Environment"))
@@ -479,6 +500,8 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if not self.session.findings_ready:
             self.session.refresh()
+        from desktop.ui.reply_preview import ReplyPreview  # a dialog: its module loads when first asked for
+
         ReplyPreview(self, self.session.reply(), self.session.name).exec()
 
     def snapshot(self) -> dict:
@@ -564,6 +587,11 @@ class MainWindow(QMainWindow):
         self.request_menu.addAction(action)
         self.sandbox_log_action = action
 
+    def sandbox_failed(self, words: str) -> None:
+        """The built-in sandbox could not start: «Repeat in sandbox» says so instead of sending nowhere."""
+        self.sandbox_url = ""
+        self.statusBar().showMessage(words)
+
     def add_side_tab(self, widget: QWidget, title: str) -> None:
         """Another tab in the left column (the clients' history)."""
         self.side_tabs.addTab(widget, title)
@@ -603,7 +631,8 @@ class MainWindow(QMainWindow):
         if self.findings_task is not None:
             self.findings_task.cancel()
         self.edit_timer.stop()
-        self.webhooks.shutdown()
+        if self.webhooks_page.built:
+            self.webhooks.shutdown()
         super().closeEvent(event)
 
     def _url_edited(self, text: str) -> None:

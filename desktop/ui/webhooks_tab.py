@@ -42,6 +42,7 @@ from desktop.core.webhooks import (
 from desktop.i18n import _
 from desktop.ui.body_editor import monospace_font
 from desktop.ui.json_highlighter import JsonHighlighter
+from desktop.ui.style import named
 from desktop.ui.workers import Task, run_task
 
 MARKS = {"ok": ("✔", "#1a7f37"), "warning": ("⚠", "#9a6700"), "error": ("✖", "#cf222e")}
@@ -82,13 +83,13 @@ class CheckPanel(QWidget):
         self.last: WebhookCheck | None = None
 
         self.url_edit = QLineEdit()
-        self.url_edit.setObjectName("urlEdit")
+        named(self.url_edit, "urlEdit")
         self.url_edit.setPlaceholderText("https://example.com/webhook")
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_edit.setPlaceholderText(_("the auth phrase from the webhook settings, if the client set one"))
         secret_note = QLabel(_("Sent in the {header} header: the Wappi documentation does not say which header the service uses.").format(header=AUTH_HEADER))
-        secret_note.setObjectName("responseStats")
+        named(secret_note, "responseStats")
         secret_note.setWordWrap(True)
         self.type_box = QComboBox()
         for wh_type, label in type_labels().items():
@@ -100,7 +101,7 @@ class CheckPanel(QWidget):
         self.highlighter = JsonHighlighter(self.payload_edit.document())
         self.reset_button = QPushButton(_("Restore the documented sample"))
         self.check_button = QPushButton(_("Check"))
-        self.check_button.setObjectName("sendButton")
+        named(self.check_button, "sendButton")
         self.save_button = QPushButton(_("Save as a request"))
 
         form = QFormLayout()
@@ -124,10 +125,10 @@ class CheckPanel(QWidget):
         left.addLayout(buttons)
 
         self.verdict = QLabel(_("Enter the client's webhook address and press Check."))
-        self.verdict.setObjectName("placeholder")
+        named(self.verdict, "placeholder")
         self.verdict.setWordWrap(True)
         self.details = QLabel()
-        self.details.setObjectName("responseStats")
+        named(self.details, "responseStats")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.findings_view = QTextBrowser()
@@ -263,7 +264,7 @@ class ReceivePanel(QWidget):
         self.arrivals = []
 
         self.start_button = QPushButton(_("Start receiving"))
-        self.start_button.setObjectName("sendButton")
+        named(self.start_button, "sendButton")
         self.port_box = QSpinBox()
         self.port_box.setRange(0, 65535)
         self.port_box.setSpecialValueText(_("any free"))
@@ -282,7 +283,7 @@ class ReceivePanel(QWidget):
         hint = QLabel(_("How to use: set this address as the webhook of the sandbox profile (POST /api/webhook/url/set?url=…), "
                         "then send a message to 79990000000 in the sandbox: its webhooks appear below. "
                         "The address works only on this computer."))
-        hint.setObjectName("responseStats")
+        named(hint, "responseStats")
         hint.setWordWrap(True)
 
         top = QHBoxLayout()

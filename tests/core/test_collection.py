@@ -266,3 +266,38 @@ def test_the_shipped_collection_loads_the_same_with_and_without_the_checks():
     (checked, checked_problems), (shipped, shipped_problems) = load_tree(preloaded_collection()), load_shipped(preloaded_collection())
     assert checked_problems == shipped_problems == []
     assert [(i.path, i.request, i.meta) for i in walk_items(checked)] == [(i.path, i.request, i.meta) for i in walk_items(shipped)]
+
+
+def test_the_tree_the_checks_and_the_sandbox_share_one_load_of_the_shipped_collection(monkeypatch):
+    import threading
+
+    from desktop import i18n
+    from desktop.core import collection
+    from desktop.core.diagnose import documented_endpoints
+    from desktop.core.paths import preloaded_collection
+    from desktop.sandbox.routes import load_routes
+
+    loads = []
+    real = collection.load_shipped
+    monkeypatch.setattr(collection, "load_shipped", lambda root: loads.append(root) or real(root))
+    monkeypatch.setattr(collection, "_shipped", {})
+    root = preloaded_collection()
+    # Two readers at once (the window's loader thread and the first findings job): one read of the files.
+    results = []
+    readers = [threading.Thread(target=lambda: results.append(collection.shipped_collection(root))) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert results[0] is results[1]
+    assert documented_endpoints()["/api/sync/message/send"].method == "POST"
+    assert len(load_routes(root)) > 100
+    assert len(loads) == 1
+    # Names are picked in the UI language: another language is another load.
+    previous = i18n.language()
+    try:
+        i18n.set_language("ru" if previous != "ru" else "en")
+        assert collection.shipped_collection(root) is not results[0]
+    finally:
+        i18n.set_language(previous)
+    assert len(loads) == 2

@@ -1,11 +1,15 @@
 """JSON syntax colours through pygments, one text block at a time, skipping lines too long to colour quickly."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pygments.lexers import JsonLexer
 from pygments.token import Keyword, Name, Number, Punctuation, String, Token
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
-from PySide6.QtWidgets import QPlainTextEdit
+
+if TYPE_CHECKING:  # the highlighter itself needs only a document
+    from PySide6.QtWidgets import QPlainTextEdit
 
 # A base64 file is one line of megabytes: colouring it would stall typing and show nothing useful.
 MAX_LINE = 4000

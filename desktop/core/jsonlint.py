@@ -416,13 +416,13 @@ def _strict_parse(text: str, field_map: dict[str, dict] | None) -> tuple[bool, A
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
 
-def _recorded(text: str, start: int, end: int, value: Any) -> tuple[tuple[str, Any], tuple[int, int]]:
-    """A value as the scanner records it: kind and the text of a string or the token of a number or word,
-    and its span (an array's or object's is its opening bracket)."""
+def _recorded(value: Any, token: str | None) -> tuple[str, Any]:
+    """A value as the scanner records it: its kind, and the text of a string or the token of a number or word
+    (the value's JSON form when the token is not at hand)."""
     kind = json_kind(value)
     if kind in ("array", "object"):
-        return (kind, None), (start, start + 1)
-    return (kind, value if kind == "string" else text[start:end]), (start, end)
+        return kind, None
+    return kind, value if kind == "string" else token if token is not None else json.dumps(value)
 
 
 def _root_parts(text: str, data: Any) -> tuple[int, dict, dict, list, list]:
@@ -442,7 +442,8 @@ def _root_parts(text: str, data: Any) -> tuple[int, dict, dict, list, list]:
             key, pos = _DECODER.raw_decode(text, pos)
             pos = ws(text, ws(text, pos).end() + 1).end()  # past the colon
         value, end = _DECODER.raw_decode(text, pos)
-        recorded, span = _recorded(text, pos, end, value)
+        recorded = _recorded(value, text[pos:end])
+        span = (pos, pos + 1) if isinstance(value, (dict, list)) else (pos, end)  # a bracket, as the scanner marks
         if isinstance(data, dict):
             fields[key], field_spans[key] = recorded, span
         else:
@@ -462,6 +463,12 @@ def _fast_lint(text: str, rules: Any) -> list[Problem] | None:
     if not clean:
         return None
     if field_map is None and body_spec is None:
+        return []
+    # Whether there are findings depends neither on how a number is written nor on where a value is: the root
+    # level is read again for tokens and places only when there is something to place.
+    fields = {key: _recorded(value, None) for key, value in data.items()} if isinstance(data, dict) else {}
+    items = [_recorded(value, None) for value in data] if isinstance(data, list) else []
+    if not _body_findings(json_kind(data), fields, items, rules):
         return []
     try:
         root, fields, field_spans, items, item_spans = _root_parts(text, data)

@@ -350,10 +350,6 @@ def _body_findings(root_kind: str | None, fields: dict[str, tuple[str, Any]], it
 # ---------------------------------------------------------------- fast path
 
 
-class _Suspicious(Exception):
-    """Raised from the json hook: something needs the slow scanner to be placed."""
-
-
 def _reject_constant(name: str) -> Any:
     raise ValueError(name)
 
@@ -378,37 +374,61 @@ def _has_zero_width(text: str) -> bool:
     return not text.isascii() and any(ch in text for ch in _ZERO_WIDTH_CHARS)
 
 
-def _strict_parse(text: str, field_map: dict[str, dict] | None) -> tuple[bool, Any]:
-    """(True, value) when the text is strict JSON in which the scanner finds nothing but rule findings.
+class _Doubts:
+    """A json object_pairs_hook that builds dicts and notes what the scanner would report in them.
 
-    Duplicate keys, and a phone key's value that the check without a rule would question (anywhere but in a
-    root field that has its own rule), send the text to the scanner. Keys are looked at once per distinct
-    name: a megabyte of records costs a set comparison per object."""
-    plain: set[str] = set()  # key names already known not to hold a phone number
-    questioned: list[tuple[dict, str]] = []
+    `found`: a duplicate key or NaN/Infinity; `questioned`: (object, key) for each phone key whose value the
+    check without a rule questions. Key names are looked at once each: a megabyte of records costs a set
+    comparison per object."""
 
-    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict:
+    def __init__(self):
+        self.plain: set[str] = set()  # key names known not to hold a phone number
+        self.found = False
+        self.questioned: list[tuple[dict, str]] = []
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict:
         result = dict(pairs)
         if len(result) != len(pairs):
-            raise _Suspicious
-        if result.keys() <= plain:
+            self.found = True
+        if result.keys() <= self.plain:
             return result
-        for key in result.keys() - plain:
+        for key in result.keys() - self.plain:
             if not _is_phone_key(key):
-                plain.add(key)
+                self.plain.add(key)
                 continue
             value = result[key]
             if value is not None and not isinstance(value, (bool, list, dict)):
                 kind = json_kind(value)
                 if _value_findings(key, kind, value if kind == "string" else json.dumps(value), None):
-                    questioned.append((result, key))
+                    self.questioned.append((result, key))
         return result
 
+    def constant(self, _name: str) -> None:
+        self.found = True
+
+
+class _Uncounted(str):
+    """The text as json's decoder sees it while skimming. json's error computes its line and column by
+    counting from the start of the text, so each failed try cost the whole text so far: many mistakes made
+    skimming quadratic. The scanner never reads that line and column."""
+
+    def count(self, *_args) -> int:
+        return 0
+
+    def rfind(self, *_args) -> int:
+        return -1
+
+
+def _strict_parse(text: str, field_map: dict[str, dict] | None) -> tuple[bool, Any]:
+    """(True, value) when the text is strict JSON in which the scanner finds nothing but rule findings; else
+    (False, None). A doubt anywhere but a rule-checked root field sends the text to the scanner."""
+    doubts = _Doubts()
     try:
-        data = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=_reject_constant)
-    except (ValueError, RecursionError, _Suspicious):
+        data = json.loads(text, object_pairs_hook=doubts, parse_constant=doubts.constant)
+    except (ValueError, RecursionError):
         return False, None
-    if any(found is not data or field_map is None or key not in field_map for found, key in questioned):
+    if doubts.found or any(found is not data or field_map is None or key not in field_map
+                           for found, key in doubts.questioned):
         return False, None
     return not _has_zero_width(text), data
 
@@ -504,10 +524,15 @@ class _Frame:
 class _Scanner:
     """One pass over the text: a regex tokenizer feeding an explicit-stack parser (no recursion)."""
 
-    def __init__(self, text: str, rules: Any, limit: int | None = MAX_PROBLEMS):
+    def __init__(self, text: str, rules: Any, limit: int | None = MAX_PROBLEMS, skim: bool = True):
         self.text = text
         self.rules = rules
         self.limit = limit  # None: every problem (fix() needs them all)
+        self.doubts = _Doubts()
+        self.decoder = json.JSONDecoder(object_pairs_hook=self.doubts, parse_constant=self.doubts.constant)
+        # Nested objects and arrays that start here or later may be skimmed (see `skim`); before it, no use.
+        self.skim_from = 0 if skim else len(text) + 1
+        self.skimmed: _Uncounted | None = None  # made at the first try
         self.placeholders: list[tuple[int, int]] = []  # bare {{…}} values, outside any string
         self.field_map = _field_spec(rules)[0]
         self.raw: list[tuple] = []  # code, severity, start, end, message, fix, field, kind
@@ -544,7 +569,11 @@ class _Scanner:
                 self.placeholders.append((start, end))
                 self.on_token("placeholder", start, end, text[start:end])
             elif group == "punct":
-                self.on_token(text[start], start, end, None)
+                skimmed = self.skim(start) if text[start] in "{[" else None
+                if skimmed is None:
+                    self.on_token(text[start], start, end, None)
+                else:
+                    end = skimmed
             elif group == "dq":
                 end, value = self.scan_dq(start)
                 self.on_token("str", start, end, value)
@@ -570,6 +599,33 @@ class _Scanner:
                 return
             pos = _WS.match(text, end).end()
         self.finish()
+
+    def skim(self, start: int) -> int | None:
+        """The end of a nested object or array read at C speed as one value, when it is strict JSON in which
+        the token-by-token reading would find nothing; None when it must be read token by token.
+
+        Only where a value is expected and below the root (the rules look at the root's own fields). A failed
+        try marks where it failed: a container around that point would fail there again, so none that starts
+        before it is tried, and every character is read at C speed at most once more in all."""
+        if start < self.skim_from or not self.stack or self.state not in (_VALUE, _AFTER_COMMA_VALUE, _VALUE_OR_CLOSE):
+            return None
+        self.doubts.found, self.doubts.questioned = False, []
+        if self.skimmed is None:
+            self.skimmed = _Uncounted(self.text)
+        try:
+            value, end = self.decoder.raw_decode(self.skimmed, start)
+        except json.JSONDecodeError as error:
+            self.skim_from = error.pos
+            return None
+        except RecursionError:
+            self.skim_from = len(self.text)
+            return None
+        if self.doubts.found or self.doubts.questioned or _ZERO_WIDTH.search(self.text, start, end):
+            self.skim_from = end
+            return None
+        self.begin_value("object" if isinstance(value, dict) else "array", start, start + 1, None)
+        self.after_value(end, start)
+        return end
 
     def trim_left(self, start: int) -> int:
         """Start of the spaces before a comment, so removing it leaves no dangling blanks."""

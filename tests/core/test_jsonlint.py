@@ -334,3 +334,33 @@ def test_rule_findings_of_a_valid_body_keep_their_places_and_tokens():
     assert problems[1].fix.replacement == '"79990001122"' and problems[2].fix.replacement == "55.70"
     assert lint('{"recipient": 79990001122}', rules)[1].fix.replacement == '"79990001122"'
     assert lint('{"recipient": 7.999e10}', rules)[1].fix.replacement == '"7.999e10"'  # the token as typed
+
+
+_MISTAKES = st.sampled_from(["'", "True", "//c\n", ",", "{", "]", "\u200b", ' "phone": 1', "NaN", '"a":1,"a":2',
+                             "\u00a0", "{{x}}", '"', "\n", "\t", "1 2", ":", '{"x": 1}', "[[", "]]"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_texts, st.lists(st.tuples(st.integers(min_value=0), _MISTAKES), max_size=3),
+       st.sampled_from(_RULE_SETS))
+def test_skimming_nested_values_changes_no_finding(text, mistakes, rules):
+    from desktop.core.jsonlint import _Scanner
+
+    for at, mistake in mistakes:
+        at %= len(text) + 1
+        text = text[:at] + mistake + text[at:]
+    skimmed, read = _Scanner(text, rules, None), _Scanner(text, rules, None, skim=False)
+    skimmed.run()
+    read.run()
+    for part in ("raw", "state", "root_kind", "fields", "field_spans", "items", "item_spans", "placeholders"):
+        assert getattr(skimmed, part) == getattr(read, part), part
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "[" + '{"a": [1, {"b": 2}]},' * (n // 21) + "1]",
+    lambda n: "[" + "{'a': 1}," * (n // 9) + "1]",
+    lambda n: "[" + '{"a": 1, "b": True},' * (n // 20) + "1]",
+    lambda n: '{"x": ' + "[" * (n // 2) + "]" * (n // 2) + "}",
+], ids=["nested-valid", "each-broken", "broken-late", "deep"])
+def test_skimming_is_linear(make):
+    assert growth(lambda text: (lint(text), fix(text)), make, 40_000, ()) < MAX_RATIO

@@ -115,9 +115,10 @@ class SandboxStart(QObject):
     started = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, credentials: tuple[str, str] = ("", "")):
         super().__init__()
         self.data_dir = data_dir
+        self.credentials = credentials  # its profile_id and token, known before it starts
         self.sandbox = None
         self.problem = ""
         self.lock = threading.Lock()
@@ -178,6 +179,7 @@ class SandboxStart(QObject):
         """Tell `window` the sandbox's address at once (it is reserved), and give it the log, or the reason the
         sandbox is missing, when the start ends."""
         with self.lock:
+            window.sandbox_credentials = self.credentials
             if not self.done.is_set():
                 window.sandbox_url = self.base_url
                 self.started.connect(window.add_sandbox_log)
@@ -218,7 +220,7 @@ class DeskApp:
         data_dir = self.paths.data / "sandbox"
         try:
             profile_id, token = demo_credentials(data_dir)
-            self.sandbox_start = SandboxStart(data_dir)
+            self.sandbox_start = SandboxStart(data_dir, (profile_id, token))
         except OSError as exc:
             self.sandbox_problem = i18n._("The built-in sandbox could not start ({reason}); requests to the real API still work.").format(
                 reason=exc.strerror or exc

@@ -75,6 +75,7 @@ class CheckPanel(QWidget):
 
     checked = Signal(object)          # WebhookCheck
     save_requested = Signal(object)   # Request
+    reply_requested = Signal(object)  # the WebhookCheck on screen, for a message to the client
 
     def __init__(self, timeout: float = 10.0, parent=None):
         super().__init__(parent)
@@ -103,6 +104,10 @@ class CheckPanel(QWidget):
         self.check_button = QPushButton(_("Check"))
         named(self.check_button, "sendButton")
         self.save_button = QPushButton(_("Save as a request"))
+        # About the check on screen only: greyed out until one has ended, and again while the next one runs.
+        self.reply_button = QPushButton(_("Reply to client…"))
+        self.reply_button.setToolTip(_("A message for the client about their webhook address, in the client's language"))
+        self.reply_button.setEnabled(False)
 
         form = QFormLayout()
         form.addRow(_("Client's webhook address:"), self.url_edit)
@@ -117,6 +122,7 @@ class CheckPanel(QWidget):
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.reply_button)
         inputs = QWidget()
         left = QVBoxLayout(inputs)
         left.addLayout(form)
@@ -158,6 +164,7 @@ class CheckPanel(QWidget):
         self.check_button.clicked.connect(self.start_check)
         self.url_edit.returnPressed.connect(self.start_check)
         self.save_button.clicked.connect(self._save)
+        self.reply_button.clicked.connect(lambda: self.last is not None and self.reply_requested.emit(self.last))
         self.restore_sample()
 
     def wh_type(self) -> str:
@@ -182,6 +189,7 @@ class CheckPanel(QWidget):
         types = enabled_types_in(self.types_edit.text())
         timeout = self.timeout
         self.check_button.setEnabled(False)
+        self.reply_button.setEnabled(False)
         self.verdict.setText(_("Sending the sample webhook to the client's server…"))
         self.task = run_task(
             lambda: check(url, wh_type, secret, timeout=timeout, payload=payload, enabled_types=types),
@@ -196,6 +204,7 @@ class CheckPanel(QWidget):
     def _show_result(self, result: WebhookCheck) -> None:
         self._done()
         self.last = result
+        self.reply_button.setEnabled(True)
         if result.delivered:
             self.verdict.setText(_("Delivered: the client's server accepted the webhook."))
             colour = "#1a7f37"
@@ -232,6 +241,8 @@ class CheckPanel(QWidget):
         self._show_problem(error.message, error.next_step)
 
     def _show_problem(self, message: str, next_step: str) -> None:
+        self.last = None
+        self.reply_button.setEnabled(False)
         self.verdict.setText(_("The check was not made."))
         self.verdict.setStyleSheet("color: #cf222e; font-weight: bold; font-size: 12pt")
         self.details.setText("")
@@ -427,6 +438,7 @@ class WebhooksTab(QWidget):
     """
 
     save_requested = Signal(object)  # Request
+    reply_requested = Signal(object)  # WebhookCheck
 
     def __init__(self, timeout: float = 10.0, parent=None):
         super().__init__(parent)
@@ -447,6 +459,7 @@ class WebhooksTab(QWidget):
         self.tabs.addTab(self._receive_panel, _("Receive"))
         self._layout.addWidget(self.tabs)
         self._check_panel.save_requested.connect(self.save_requested)
+        self._check_panel.reply_requested.connect(self.reply_requested)
 
     @property
     def check_panel(self) -> CheckPanel:

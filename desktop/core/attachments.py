@@ -565,14 +565,29 @@ class FoundImage:
 IMAGE_BASE64_HEADS = (b"data:image", b"/9j/", b"\\/9j\\/", b"iVBORw0KGgo", b"R0lGOD", b"UklGR")
 
 
+_JSON_START = re.compile(rb"\s*[\[{]")
+_SCAN_SLICE = 1024 * 1024
+
+
+def _holds_any(data: bytes, needles: tuple[bytes, ...]) -> bool:
+    """Whether any needle is in `data`, looked for a megabyte at a time: one search of 20 MB holds the interpreter
+    lock for tens of milliseconds, and the window, whose thread waits for that lock, would stall as long."""
+    overlap = max(len(n) for n in needles) - 1
+    for start in range(0, len(data), _SCAN_SLICE):
+        piece = data[max(0, start - overlap): start + _SCAN_SLICE]
+        if any(needle in piece for needle in needles):
+            return True
+    return False
+
+
 def find_image(body: bytes, content_type: str = "") -> FoundImage | None:
     """An image answer, or the first JSON string holding one as base64 or a data:image URI (like "qrCode")."""
     found = sniff(body[:HEAD_BYTES])
     if found.category == "image":
         return FoundImage(body, found, "")
-    if not body or not ("json" in content_type or body.lstrip()[:1] in (b"{", b"[")):
+    if not body or not ("json" in content_type or _JSON_START.match(body)):
         return None
-    if not any(head in body for head in IMAGE_BASE64_HEADS):
+    if not _holds_any(body, IMAGE_BASE64_HEADS):
         # No picture can be inside: a 20 MB message list is then not parsed again (that parse, on a worker,
         # still held the interpreter lock long enough to freeze the window for a second).
         return None

@@ -120,7 +120,7 @@ def _is_json(body: bytes, truncated: bool) -> bool:
     return body.lstrip()[:1] in (b"{", b"[")
 
 
-def reindent(data: bytes, first_chunk: int = 64 * 1024, chunk: int = 256 * 1024) -> Iterator[bytes]:
+def reindent(data: bytes, first_chunk: int = 64 * 1024, chunk: int = 64 * 1024) -> Iterator[bytes]:
     """JSON text re-indented two spaces a level, yielded piece by piece (the first piece small, for the first screen).
 
     Works on the token stream without building Python objects, so 20 MB of JSON costs 20 MB, not 200, and a body

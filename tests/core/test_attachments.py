@@ -332,3 +332,13 @@ def test_every_image_format_is_found_as_bare_base64_or_with_escaped_slashes(qapp
 def test_a_big_answer_without_a_picture_is_not_parsed_for_one():
     messages = [{"id": i, "body": "Привет, как дела?", "chatId": f"7999{i:07d}@c.us"} for i in range(20000)]
     assert att.find_image(json.dumps({"messages": messages}, ensure_ascii=False).encode(), "application/json") is None
+
+
+def test_a_picture_start_across_the_scans_megabyte_edge_is_found(monkeypatch):
+    from desktop.core import attachments
+
+    monkeypatch.setattr(attachments, "_SCAN_SLICE", 64)
+    for offset in range(60, 70):  # the head begins before, on and after a slice edge
+        body = b"x" * offset + b"iVBORw0KGgo" + b"y" * 100
+        assert attachments._holds_any(body, attachments.IMAGE_BASE64_HEADS)
+    assert not attachments._holds_any(b"z" * 1000, attachments.IMAGE_BASE64_HEADS)

@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from urllib.parse import unquote_plus
+from urllib.parse import unquote, unquote_plus
 
 import h11._events as h11_events
 import httpx
@@ -111,7 +111,9 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
 
 
 def _carries_secret(text: str, secrets: list[str]) -> bool:
-    return any(s in text or s in unquote_plus(text) for s in secrets)
+    # A "+" may be a space (a form) or itself (a query typed as is): both readings are looked at.
+    readings = (text, unquote(text), unquote_plus(text))
+    return any(s in reading for s in secrets for reading in readings)
 
 
 def _strip_for_other_host(
@@ -127,9 +129,11 @@ def _strip_for_other_host(
     query = url.query.decode("ascii", "replace")
     if query:
         pieces = []
+        # A secret holding "&" spans several pieces, none of which carries all of it: then no piece goes.
+        split_secret = _carries_secret(query, secrets) and not any(_carries_secret(p, secrets) for p in query.split("&"))
         for piece in query.split("&"):
             name = unquote_plus(piece.partition("=")[0])
-            if name.lower() in SECRET_PARAMS or _carries_secret(piece, secrets):
+            if split_secret or name.lower() in SECRET_PARAMS or _carries_secret(piece, secrets):
                 dropped.append(("query", name))
             else:
                 pieces.append(piece)
@@ -137,15 +141,34 @@ def _strip_for_other_host(
     return kept, url
 
 
+def _refuse_other_host(url: httpx.URL, secrets: list[str], body_goes_along: bool) -> tuple[str, str] | None:
+    """Why a redirect to another host is not followed at all: the body it must repeat, or the new address outside
+    its query (path, user name, password), carries a secret that cannot be cut out of it."""
+    if body_goes_along:
+        return ("stopped", "body")
+    rest = url.copy_with(query=None, fragment=None)
+    if secrets and _carries_secret(rest.raw_path.decode("ascii", "replace") + "@" + rest.userinfo.decode("ascii", "replace"), secrets):
+        return ("stopped", "address")
+    return None
+
+
 def dropped_words(response: Response) -> str:
     """What was kept from another host after a redirect, in words for the "Request sent" view and the runner."""
-    if not response.dropped_on_redirect:
-        return ""
+    said = []
+    stopped = [name for kind, name in response.dropped_on_redirect if kind == "stopped"]
+    if "body" in stopped:
+        said.append(_("The server redirected to another host and asked for the body to be sent there again; the body "
+                      "carries a secret, so the redirect was not followed and its answer is shown."))
+    if "address" in stopped:
+        said.append(_("The server redirected to an address on another host that carries a secret; the redirect was "
+                      "not followed and its answer is shown."))
     names = ", ".join(
         (_("header {name}") if kind == "header" else _("query parameter {name}")).format(name=name)
-        for kind, name in response.dropped_on_redirect
+        for kind, name in response.dropped_on_redirect if kind != "stopped"
     )
-    return _("The server redirected to another host; these were not sent there because they carry a secret: {names}.").format(names=names)
+    if names:
+        said.append(_("The server redirected to another host; these were not sent there because they carry a secret: {names}.").format(names=names))
+    return " ".join(said)
 
 
 # Answers that make curl -L (and browsers) repeat the request as GET without a body.
@@ -187,6 +210,8 @@ def send(
             raw_target: bytes | None = wire_target(url)
             hops: list[tuple[int, str]] = []
             dropped: list[tuple[str, str]] = []
+            # Where the secret went, not a guess at its encodings: the body differs where a secret was filled in.
+            body_secret = masked.body.text != resolved.body.text or _carries_secret(resolved.body.text, hidden)
             while True:
                 marks.clear()
                 sent_body = outgoing.sent if with_body else b""
@@ -201,18 +226,25 @@ def send(
                 answer = stack.enter_context(contextlib.closing(sender.send(built, stream=True, follow_redirects=False)))
                 if not (resolved.follow_redirects and answer.has_redirect_location):
                     break
+                next_url = answer.url.join(answer.headers["location"])
+                becomes_get = answer.status_code == 303 and method != "HEAD" or answer.status_code in (301, 302) and method == "POST"
+                elsewhere = _origin(next_url) != _origin(target)
+                refused = elsewhere and _refuse_other_host(next_url, hidden, body_secret and with_body and not becomes_get)
+                if refused:
+                    # The answer itself (the redirect) is what the agent gets, with the reason in words.
+                    dropped.append(refused)
+                    break
                 hops.append((answer.status_code, str(answer.url)))
                 if len(hops) > client.max_redirects:
                     raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=built)
-                next_url = answer.url.join(answer.headers["location"])
                 answer.close()
-                if answer.status_code == 303 and method != "HEAD" or answer.status_code in (301, 302) and method == "POST":
+                if becomes_get:
                     method, with_body = "GET", False
                     headers = [(n, v) for n, v in headers if n.lower() not in _BODY_HEADERS]
-                elif with_body and answer.status_code in (307, 308):
+                elif with_body:
                     # The first body was streamed away: build it again for the repeat.
                     outgoing, headers = _outgoing(resolved.body, [(n, v) for n, v in headers if n.lower() != "content-length"])
-                if _origin(next_url) != _origin(target):
+                if elsewhere:
                     headers, next_url = _strip_for_other_host(headers, next_url, hidden, dropped)
                 target, raw_target = next_url, None   # the server's Location goes as httpx reads it
             body, wire, cut_reason = _read_body(answer, max_body, max_seconds, start, cancel)

@@ -183,6 +183,87 @@ def test_secrets_never_follow_a_redirect_to_another_origin(two_origins, client):
     assert ("token", TOKEN) in first.received[-1].headers
 
 
+# A secret with characters that every place encodes differently, including "&" and "+" sent as typed.
+ODD_SECRET = 'Qx"Tk&=+%/|7f3a'
+
+
+def _leaks(arrived, secret: str) -> bool:
+    import base64
+    from urllib.parse import unquote, unquote_plus
+
+    texts = [arrived.target.decode("latin-1"), repr(arrived.headers), arrived.body.decode("latin-1")]
+    for name, value in arrived.headers:
+        if value.startswith("Basic "):
+            texts.append(base64.b64decode(value[6:]).decode("latin-1"))
+    return any(secret in t or secret in unquote(t) or secret in unquote_plus(t) for t in texts)
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@pytest.mark.parametrize("method", ["GET", "POST", "PUT", "PATCH"])
+@pytest.mark.parametrize("kind, text", [("json", '{"t": "{{apiSecret}}"}'), ("form", "t={{apiSecret}}&x=1"),
+                                        ("text", "key: {{token}}")])
+def test_a_body_that_carries_a_secret_never_goes_to_another_origin(two_origins, client, status, method, kind, text):
+    # 307/308 repeat the body, and 301/302 keep it for every method but POST: the redirect is then not followed.
+    first, second = two_origins
+    r = Request(method, f"{first.url}/redirect/{status}", [KeyValue("to", f"{second.url}/landed")],
+                [KeyValue("X-Note", "plain")], Body(kind, text))
+    answer = sender.send(r, client, {"apiSecret": ODD_SECRET, "token": ODD_SECRET}, secrets=[ODD_SECRET])
+    assert not any(_leaks(a, ODD_SECRET) for a in second.received)
+    repeats_body = status in (307, 308) or (status in (301, 302) and method != "POST")
+    if repeats_body:
+        assert answer.status == status and second.received == []
+        assert "not followed" in sender.dropped_words(answer)
+    else:
+        assert answer.status == 200 and second.received[-1].body == b""
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+@pytest.mark.parametrize("status", [302, 307])
+def test_a_body_without_a_secret_follows_to_another_origin(two_origins, client, status):
+    first, second = two_origins
+    r = Request("PUT", f"{first.url}/redirect/{status}", [KeyValue("to", f"{second.url}/landed")],
+                [KeyValue("Authorization", "Bearer {{token}}")], Body("json", '{"a": 1}'))
+    answer = sender.send(r, client, {"token": ODD_SECRET})
+    assert answer.status == 200 and second.received[-1].body == b'{"a": 1}'
+    assert ("header", "Authorization") in answer.dropped_on_redirect
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+@pytest.mark.parametrize("where", ["query", "query-split", "path", "userinfo"])
+def test_a_secret_the_server_puts_in_the_new_address_stays_home(two_origins, client, where):
+    from urllib.parse import quote
+
+    first, second = two_origins
+    encoded = quote(ODD_SECRET, safe="")
+    target = {
+        "query": f"{second.url}/landed?ref={encoded}&keep=1",
+        # "&" and "+" left as they are: the secret spans two pieces of the query.
+        "query-split": f"{second.url}/landed?ref={ODD_SECRET.replace('|', '%7C').replace(chr(34), '%22')}&keep=1",
+        "path": f"{second.url}/landed/{encoded}",
+        "userinfo": second.url.replace("://", f"://agent:{encoded}@") + "/landed",
+    }[where]
+    r = Request("GET", f"{first.url}/redirect/302", [KeyValue("to", quote(target, safe=""))], [KeyValue("X-Sig", "{{apiSecret}}")])
+    answer = sender.send(r, client, {"apiSecret": ODD_SECRET}, secrets=[ODD_SECRET])
+    assert not any(_leaks(a, ODD_SECRET) for a in second.received)
+    assert sender.dropped_words(answer)
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+def test_chain_through_the_same_origin_then_another_strips_at_the_crossing(two_origins, client):
+    from urllib.parse import quote
+
+    first, second = two_origins
+    hop = f"/redirect/307?to={quote(second.url + '/landed', safe='')}"
+    r = Request("GET", f"{first.url}/redirect/301", [KeyValue("to", hop)],
+                [KeyValue("cOOkie", "sid={{apiSecret}}"), KeyValue("X-Custom", "pre-{{apiSecret}}-post"),
+                 KeyValue("X-My-Token", "{{token}}")])
+    answer = sender.send(r, client, {"apiSecret": "s3cr3t-Value", "token": "tok-Value-9"}, secrets=["s3cr3t-Value"])
+    assert answer.status == 200 and len(answer.redirects) == 2
+    assert len(first.received) == 2 and ("X-Custom", "pre-s3cr3t-Value-post") in first.received[-1].headers
+    assert not _leaks(second.received[-1], "s3cr3t-Value") and not _leaks(second.received[-1], "tok-Value-9")
+
+
 @pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
 def test_same_origin_redirect_keeps_the_headers(two_origins, client):
     first, _second = two_origins

@@ -162,8 +162,13 @@ def _environment(
             )
     else:
         try:
-            environment = store.environment(store.client_of(target))
-        except StoreError:
+            client = store.client_of(target)
+        except StoreError:  # not in a client (the preloaded collection, a file elsewhere): no variables
+            return Environment(""), {}
+        try:
+            environment = store.environment(client)
+        except StoreError as exc:  # a damaged variables file: said, and the requests go without its values
+            _complain(str(exc))
             return Environment(""), {}
     return environment, _values_with_secrets(environment, given)
 

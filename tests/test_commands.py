@@ -196,3 +196,14 @@ def test_run_names_damaged_files_sends_the_rest_and_changes_nothing(store, serve
         assert f"{name}: " in captured.err
     assert "Traceback" not in captured.err
     assert tree_state(folder) == before
+
+
+@pytest.mark.parametrize("damage", [b'{"schema_version": 1, "kind": "environment", "variables": 5}', b"\xff\xfe{", b"[" * 50000])
+def test_run_says_when_the_clients_variables_file_is_damaged(store, server, damage, capsys):
+    client_with(store, "Acme", server.url, Request("GET", f"{server.url}/ok", name="Ok"))
+    path = store.client_dir("Acme") / "environment.json"
+    path.write_bytes(damage)
+    assert main_run(["Acme", "--store", str(store.root)]) == 0
+    err = capsys.readouterr().err
+    assert "environment.json" in err and "Traceback" not in err
+    assert path.read_bytes() == damage

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
+from desktop.core.collection import FormatError, check_shape, check_version, read_json
 from desktop.core.models import Request
 from desktop.i18n import _
 
@@ -64,9 +65,13 @@ class Drafts:
 
 def _read(path: Path) -> Draft:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("kind") != "draft" or not isinstance(data.get("request"), dict):
-            raise ValueError(path.name)
-        return Draft(str(data["key"]), Request.from_dict(data["request"]), dict(data.get("meta") or {}), float(data.get("saved_at", 0)))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        # By the schemas (draft, and request for what it holds), not by guessing types field by field.
+        data = read_json(path)
+        if not isinstance(data, dict):
+            raise FormatError(path.name)
+        check_version(data, path.name)
+        check_shape(data, "draft", path.name)
+        check_shape(data["request"], "request", path.name)
+    except FormatError as exc:
         raise ValueError(path.name) from exc
+    return Draft(data["key"], Request.from_dict(data["request"]), dict(data.get("meta") or {}), float(data.get("saved_at", 0)))

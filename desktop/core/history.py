@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
+from desktop.core.collection import FormatError, check_shape, check_version, read_json
 from desktop.core.models import Body, KeyValue, Request, Response
 from desktop.core.store import slug
 
@@ -140,11 +141,16 @@ class History:
         if not path.exists():
             return []
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("schema_version", 1) > 1:
-                raise ValueError("newer format")
-            return [Entry.from_dict(e) for e in data["entries"] if isinstance(e, dict)]
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+            # By the schemas (history, and request for each entry), not by guessing types field by field.
+            data = read_json(path)
+            if not isinstance(data, dict):
+                raise FormatError(path.name)
+            check_version(data, path.name)
+            check_shape(data, "history", path.name)
+            for entry in data["entries"]:
+                check_shape(entry["request"], "request", path.name)
+            return [Entry.from_dict(e) for e in data["entries"]]
+        except FormatError:
             # Kept aside, not overwritten: the next send starts a fresh file.
             path.replace(path.with_name(f"{path.stem}.unreadable-{int(time.time())}.json"))
             return []

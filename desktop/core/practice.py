@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
+from desktop.core.collection import FormatError, check_shape, check_version, read_json
 from desktop.core.models import Response
 from desktop.core.paths import resource_root
 from desktop.i18n import _, pick
@@ -361,14 +362,17 @@ class Progress:
     @classmethod
     def load(cls, folder: Path) -> Progress:
         path = Path(folder) / PROGRESS_FILE
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("agents"), dict):
-                raise ValueError("no agents")
-            return cls(Path(folder), {str(k): v for k, v in data["agents"].items() if isinstance(v, dict)})
-        except FileNotFoundError:
+        if not path.exists():
             return cls(Path(folder))
-        except (OSError, ValueError):
+        try:
+            # By the schema, every agent's every field: a wrong type is found here, not in the middle of a save.
+            data = read_json(path)
+            if not isinstance(data, dict):
+                raise FormatError(path.name)
+            check_version(data, path.name)
+            check_shape(data, "progress", path.name)
+            return cls(Path(folder), data["agents"])
+        except FormatError:
             # Kept beside, never overwritten: the team lead can still read what was there.
             aside = path.with_name(f"{PROGRESS_FILE}.damaged-{int(time.time())}")
             try:

@@ -99,6 +99,11 @@ HOSTILE = {
     "postman-collection.json": json.dumps({"info": {"name": "p"}, "item": []}).encode(),
     "rules-list.json": _request_file(rules=[1]),
     "rules-query-text.json": _request_file(rules={"query": {"profile_id": "required"}}),
+    # A rule's own fields reach the body checker: a list where a type word belongs must stop at the door.
+    "rule-type-list.json": _request_file(rules={"body": {"recipient": {"type": ["string"], "required": True}}}),
+    "rule-required-text.json": _request_file(rules={"query": {"profile_id": {"type": "string", "required": "yes"}}}),
+    "rule-items-number.json": _request_file(rules={"body": {"type": "array", "items": 5}}),
+    "rule-item-type-object.json": _request_file(rules={"body": {"type": "array", "items": {"type": {}}}}),
     "description-number.json": _request_file(description=5),
     "top-list.json": b"[1, 2]",
     "top-string.json": b'"request"',

@@ -27,3 +27,20 @@ def test_each_course_code_has_its_own_meaning_in_english_and_russian():
 
 def test_status_classes():
     assert [status_class(c) for c in (200, 302, 404, 503)] == ["success", "redirect", "client-error", "server-error"]
+
+
+def test_a_hostile_settings_file_gives_usable_values(tmp_path):
+    import math
+
+    from desktop.core.settings import Settings
+    from tests.core.hostile import variants
+
+    good = {"schema_version": 1, "language": "ru", "timeout_s": 30.0, "max_body_mb": 100, "preview_limit_mb": 2,
+            "active_environment": "Sandbox", "max_file_mb": 16, "data_folder": ""}
+    for label, raw in variants(good):
+        (tmp_path / "settings.json").write_bytes(raw)
+        s = Settings.load(tmp_path)
+        assert math.isfinite(s.timeout_s) and s.timeout_s > 0, label
+        assert min(s.max_body_mb, s.preview_limit_mb, s.max_file_mb) >= 1, label
+        assert s.language in ("auto", "ru", "en"), label
+        assert (tmp_path / "settings.json").read_bytes() == raw

@@ -1,0 +1,29 @@
+"""History: a damaged history file of any shape is set aside by name, never overwritten, and reads as empty."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.history import History
+from desktop.core.models import Request
+from tests.core.hostile import variants
+
+GOOD = {"schema_version": 1, "kind": "history", "client": "C", "entries": [
+    {"time": 1.0, "method": "GET", "url": "u", "status": 200, "reason": "OK", "duration_ms": 1.0, "error": "",
+     "request": {"method": "GET", "url": "http://x/", "params": [{"name": "a", "value": "b"}], "headers": [],
+                 "body": {"kind": "none", "text": ""}}}]}
+
+
+@pytest.mark.parametrize("label, raw", list(variants(GOOD)), ids=lambda v: v if isinstance(v, str) else "")
+def test_a_hostile_history_file_never_stops_the_app(tmp_path, label, raw):
+    history = History(tmp_path)
+    path = history._path("C")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(raw)
+    entries = history.entries("C")
+    for entry in entries:
+        entry.request.full_url()
+    # Either it was read as it is, or it was kept aside unchanged.
+    aside = [p.read_bytes() for p in path.parent.iterdir() if p != path]
+    assert aside == [raw] if not path.exists() else path.read_bytes() == raw and aside == []
+    history.search("C", "x")
+    history.add("C", Request(url="http://y/"))

@@ -225,7 +225,15 @@ class Store:
         if new_name is None:
             new_name = _copy_name(name, taken)
         new_name = check_name(new_name, taken)
-        shutil.copytree(source, self.root / new_name)
+        # The client's own files only: a link inside it (to a folder above, to elsewhere) is not followed, so the
+        # copy can neither recurse into itself nor bring in files from outside. Built aside, then one rename.
+        staging = self.root / f".duplicate-{uuid.uuid4().hex}"
+        try:
+            shutil.copytree(source, staging, ignore=lambda folder, names: [n for n in names if os.path.islink(os.path.join(folder, n))])
+            staging.rename(self.root / new_name)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StoreError(_("«{name}» could not be copied: {reason}").format(name=name, reason=exc.strerror or str(exc)[:200])) from exc
         return new_name
 
     def delete_client(self, name: str) -> Deleted:
@@ -322,6 +330,9 @@ class Store:
                 folder_path = path.parent
         else:
             folder_path = Path(path).parent if path is not None else self.folder_dir(client, folder)
+        if target is None and path is not None:
+            # A new file beside `path` (a damaged file, a folder, a name not yet used) stays inside the client too.
+            self.inside(folder_path, self.client_dir(client))
         if target is None:
             target = write_new(folder_path, file_names(slug(request.name)), dump_request(request, meta))
         else:

@@ -547,3 +547,37 @@ def test_a_damaged_variables_file_is_refused_in_words_and_never_overwritten(stor
     with pytest.raises(StoreError):
         store.save_environment("Acme", Environment("Acme", [Variable("a", "1")]))
     assert path.read_bytes() == content
+
+
+def test_save_with_a_folder_as_path_writes_nothing_outside_the_client(tmp_path):
+    from tests.tree_state import tree_state
+
+    store = Store(tmp_path / "clients", tmp_path / "trash")
+    store.create_client("Acme")
+    store.create_folder("Acme", "Sub")
+    before = tree_state(tmp_path)
+    with pytest.raises(StoreError):
+        store.save("Acme", Request(url="http://x", name="x"), path=store.client_dir("Acme"))
+    assert tree_state(tmp_path) == before
+    # A folder inside the client: the new file goes beside it, still in the client.
+    written = store.save("Acme", Request(url="http://x", name="x"), path=store.client_dir("Acme") / "Sub")
+    assert written.parent == store.client_dir("Acme")
+
+
+def test_duplicating_a_client_copies_its_own_files_not_its_links(tmp_path):
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "private.json").write_text("{}")
+    store = Store(tmp_path / "clients", tmp_path / "trash")
+    store.create_client("Acme")
+    store.save("Acme", Request(url="http://x", name="Kept"))
+    folder = store.client_dir("Acme")
+    os.symlink(store.root, folder / "up")        # a link to a folder above: copying it would never end
+    os.symlink(outside, folder / "elsewhere")
+    os.symlink(folder / "loop", folder / "loop")
+    copy = store.duplicate_client("Acme", "Copy")
+    names = sorted(p.name for p in store.client_dir(copy).rglob("*"))
+    assert names == ["environment.json", "kept.json"]
+    assert sorted(store.clients()) == ["Acme", "Copy"]

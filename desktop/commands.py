@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from desktop.core import postman, runner, sender
 from desktop.core.environments import SANDBOX, WAPPI, sandbox_environment, wappi_environment
@@ -26,8 +28,55 @@ def _complain(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse speaking the agent's language: its own words (usage, options, errors) come from our catalogue."""
+
+    # argparse's error texts (Python 3.11) and ours; an unknown one is shown as argparse wrote it.
+    _ERRORS = (
+        (re.compile(r"the following arguments are required: (?P<names>.*)", re.S), lambda: _("these are missing: {names}")),
+        (re.compile(r"unrecognized arguments: (?P<names>.*)", re.S), lambda: _("unknown arguments: {names}")),
+        (re.compile(r"argument (?P<option>[^:]+): expected one argument", re.S), lambda: _("{option} needs a value after it")),
+        (re.compile(r"argument (?P<option>[^:]+): invalid (?P<type>\w+) value: (?P<value>.*)", re.S),
+         lambda: _("{option}: {value} is not a valid value")),
+        (re.compile(r"argument (?P<option>[^:]+): (?P<message>.*)", re.S), lambda: "{option}: {message}"),
+    )
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+
+    def format_usage(self) -> str:
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups, prefix=_("usage: "))
+        return formatter.format_help()
+
+    def format_help(self) -> str:
+        # argparse's own format_help, with the usage prefix passed in instead of its English one.
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups, prefix=_("usage: "))
+        formatter.add_text(self.description)
+        for group in self._action_groups:
+            formatter.start_section(group.title)
+            formatter.add_text(group.description)
+            formatter.add_arguments(group._group_actions)
+            formatter.end_section()
+        formatter.add_text(self.epilog)
+        return formatter.format_help()
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, words in self._ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = words().format(**found.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"wappi-desk {prog}", description=description)
+    parser = Parser(prog=f"wappi-desk {prog}", description=description)
     parser.add_argument("--store", type=Path, default=None, help=_("folder of the clients (default: the app's data folder)"))
     return parser
 

@@ -207,3 +207,37 @@ def test_run_says_when_the_clients_variables_file_is_damaged(store, server, dama
     err = capsys.readouterr().err
     assert "environment.json" in err and "Traceback" not in err
     assert path.read_bytes() == damage
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["run"], "не указано: path"),
+    (["run", "Acme", "--nope"], "неизвестные аргументы: --nope"),
+    (["run", "Acme", "--var"], "после --var нужно значение"),
+    (["import", "x.json"], "не указано: --client"),
+    (["export", "Acme", "--output"], "после -o/--output нужно значение"),
+])
+def test_argument_mistakes_are_said_in_the_agents_language(argv, words, capsys):
+    from desktop.commands import main_export, main_import, main_run
+    from desktop.i18n import set_language
+
+    set_language("ru")
+    try:
+        main = {"run": main_run, "import": main_import, "export": main_export}[argv[0]]
+        assert main(argv[1:]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("использование: wappi-desk ") and f"ошибка: {words}" in err
+    finally:
+        set_language("en")
+
+
+def test_help_is_in_the_agents_language(capsys):
+    from desktop.i18n import set_language
+
+    set_language("ru")
+    try:
+        assert main_run(["--help"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("использование: ") and "параметры:" in out and "показать эту справку и выйти" in out
+        assert "usage" not in out and "options" not in out
+    finally:
+        set_language("en")

@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from urllib.parse import unquote, unquote_plus
+from urllib.parse import unquote, unquote_plus, urlsplit, urlunsplit
 
 import h11._events as h11_events
 import httpx
@@ -141,6 +141,32 @@ def _strip_for_other_host(
     return kept, url
 
 
+def _masked_address(url: str, secrets: list[str]) -> str:
+    """An address a server wrote (a redirect's Location), with every piece that carries a secret, in whatever
+    encoding the server chose, shown as MASK: for history and the "Request sent" view."""
+    if not secrets or not _carries_secret(url, secrets):
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc and _carries_secret(netloc.rpartition("@")[0], secrets):
+        netloc = MASK + "@" + netloc.rpartition("@")[2]
+    path = "/".join(MASK if _carries_secret(piece, secrets) else piece for piece in parts.path.split("/"))
+    pieces = parts.query.split("&") if parts.query else []
+    if not any(_carries_secret(piece, secrets) for piece in pieces) and _carries_secret(parts.query, secrets):
+        query = MASK  # a secret holding "&" spans several pieces
+    else:
+        query = "&".join(_masked_piece(piece, secrets) for piece in pieces)
+    fragment = MASK if _carries_secret(parts.fragment, secrets) else parts.fragment
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+def _masked_piece(piece: str, secrets: list[str]) -> str:
+    name, eq, value = piece.partition("=")
+    if _carries_secret(name, secrets):
+        return MASK
+    return f"{name}={MASK}" if eq and _carries_secret(value, secrets) else piece
+
+
 def _refuse_other_host(url: httpx.URL, secrets: list[str], body_goes_along: bool) -> tuple[str, str] | None:
     """Why a redirect to another host is not followed at all: the body it must repeat, or the new address outside
     its query (path, user name, password), carries a secret that cannot be cut out of it."""
@@ -234,7 +260,8 @@ def send(
                     # The answer itself (the redirect) is what the agent gets, with the reason in words.
                     dropped.append(refused)
                     break
-                hops.append((answer.status_code, str(answer.url)))
+                # Each hop's address is masked where a secret went: the first by position, later ones (the server's) by value.
+                hops.append((answer.status_code, wire_url(masked.full_url().strip()) if not hops else _masked_address(str(answer.url), hidden)))
                 if len(hops) > client.max_redirects:
                     raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=built)
                 answer.close()
@@ -268,7 +295,7 @@ def send(
             wire_body=wire,
             cut_reason=cut_reason,
             dropped_on_redirect=list(dict.fromkeys(dropped)),
-            masked_url=wire_url(masked.full_url().strip()) if not hops else "",
+            masked_url=wire_url(masked.full_url().strip()) if not hops else _masked_address(str(answer.url), hidden),
             masked_headers=_masked_headers(list(sent.headers.multi_items()), masked.enabled_headers()),
         )
     except errors.SendError:

@@ -367,3 +367,31 @@ def test_secret_is_masked_where_it_went_whatever_its_encoding(client, tmp_path, 
         assert ("x-ref", f"id={MASK};") in [(n.lower(), v) for n, v in answer.masked_headers]
     finally:
         echo.close()
+
+
+@pytest.mark.parametrize("spelled", ["half", "full", "plus", "path", "userinfo-free"])
+def test_an_address_the_server_rewrote_is_masked_in_the_hops_and_the_final_address(loopback, client, spelled):
+    from urllib.parse import quote, quote_plus
+
+    from tests.core.echo import start
+
+    secret = 'Qx"Tk|7f3a+b c&d'
+    written = {
+        "half": "/final?token=" + secret.replace('"', "%22").replace(" ", "%20").replace("&", "%26"),
+        "full": "/final?ref=" + quote(secret, safe=""),
+        "plus": "/final?ref=" + quote_plus(secret),
+        "path": "/final/" + quote(secret, safe="") + "/x",
+        "userinfo-free": "/final?a=1&ref=" + quote(secret, safe="") + "&b=2",
+    }[spelled]
+    echo = start()
+    try:
+        r = Request("GET", f"{echo.url}/redirect/302", [KeyValue("to", quote(written, safe="")), KeyValue("t", "{{token}}")])
+        answer = sender.send(r, client, {"token": secret})
+        assert answer.status == 200
+        # (The first hop is our own address, whose "to" holds the secret as the test wrote it; masked by position.)
+        assert answer.redirects[0][1].endswith("&t=••••••")
+        for piece in ("7f3a", "Tk|", "Tk%7C", "Qx%22"):
+            assert piece not in answer.masked_url, answer.masked_url
+        assert "••••" in answer.masked_url
+    finally:
+        echo.close()

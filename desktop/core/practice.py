@@ -45,7 +45,7 @@ class Received:
     def json(self) -> Any:
         try:
             return json.loads(self.body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             return None
 
 
@@ -80,7 +80,7 @@ def _answer_json(response: Response | None) -> Any:
         return _MISSING
     try:
         return json.loads(response.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return _MISSING
 
 

@@ -57,6 +57,7 @@ def prepare(request: Request, values: Mapping[str, str] | None = None) -> Reques
     resolved, missing = filled(request, values or {})
     if missing:
         raise errors.unresolved(missing)
+    _check_broken_characters(resolved)
     url = resolved.full_url().strip()
     if url and "://" not in url:
         raise errors.SendError(
@@ -65,6 +66,23 @@ def prepare(request: Request, values: Mapping[str, str] | None = None) -> Reques
             _("Start it with https:// (for example https://wappi.pro/...)."),
         )
     return resolved
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_broken_characters(request: Request) -> None:
+    """SendError naming the part that holds half of a character (a lone UTF-16 surrogate, from a broken copy or a
+    \\ud800 escape in a file): no address, header or body can carry it."""
+    parts = [(_("in the address"), request.full_url()), (_("in the body"), request.body.text)]
+    parts += [(_("in the header {name}").format(name=name), name + value) for name, value in request.enabled_headers()]
+    for where, text in parts:
+        if _SURROGATE.search(text):
+            raise errors.SendError(
+                "broken-character",
+                _("There is a broken character (half of an emoji or a symbol, left by a bad copy) {where}.").format(where=where),
+                _("Delete the odd character or the whole value and type it again."),
+            )
 
 
 def secret_values(request: Request, values: Mapping[str, str], secrets: Iterable[str] = ()) -> list[str]:

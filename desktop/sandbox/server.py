@@ -208,6 +208,8 @@ class Sandbox:
             return None, "Request body is not UTF-8 text"
         except json.JSONDecodeError as exc:
             return None, f"Malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        except RecursionError:
+            return None, "Malformed JSON: nested too deeply"
         return data, body_problem(route.rules, data)
 
 

@@ -395,3 +395,18 @@ def test_an_address_the_server_rewrote_is_masked_in_the_hops_and_the_final_addre
         assert "••••" in answer.masked_url
     finally:
         echo.close()
+
+
+@pytest.mark.parametrize("where", ["url", "param", "header", "body"])
+def test_a_broken_character_is_named_before_anything_is_sent(loopback, client, where):
+    broken = "a\ud800b"
+    r = Request("POST", loopback.url + ("/" + broken if where == "url" else "/x"))
+    if where == "param":
+        r.params = [KeyValue("q", broken)]
+    if where == "header":
+        r.headers = [KeyValue("X-Note", broken)]
+    if where == "body":
+        r.body = Body("json", '{"a": "' + broken + '"}')
+    with pytest.raises(SendError) as info:
+        sender.send(r, client)
+    assert info.value.code == "broken-character" and loopback.arrived == []

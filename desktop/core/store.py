@@ -210,12 +210,18 @@ class Store:
         target = self.root / new
         if old == new:
             return source
-        if old.casefold() == new.casefold():
-            # Case-only renames on case-insensitive file systems need a step through a third name.
-            step = self.root / f".rename-{uuid.uuid4().hex}"
-            source.rename(step)
-            source = step
-        source.rename(target)
+        try:
+            if old.casefold() == new.casefold():
+                # Case-only renames on case-insensitive file systems need a step through a third name.
+                step = self.root / f".rename-{uuid.uuid4().hex}"
+                source.rename(step)
+                source = step
+            source.rename(target)
+        except FileNotFoundError:  # renamed or deleted by another window or process a moment ago
+            self._loaded.pop(old, None)
+            raise StoreError(_("There is no client called «{name}».").format(name=old)) from None
+        except OSError:  # a client of that name was made a moment ago elsewhere
+            raise StoreError(_("«{name}» already exists. Choose another name.").format(name=new)) from None
         self._loaded.pop(old, None)
         return target
 
@@ -380,7 +386,12 @@ class Store:
             raise StoreError(_("«{file}» is outside the clients' folder; Wappi Desk changes nothing there.").format(file=str(path)))
         trashed = self.trash / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}" / path.name
         trashed.parent.mkdir(parents=True)
-        shutil.move(str(path), str(trashed))
+        try:
+            shutil.move(str(path), str(trashed))
+        except FileNotFoundError:  # deleted or moved by another window or process since the check above
+            shutil.rmtree(trashed.parent, ignore_errors=True)
+            self._forget(path)
+            raise StoreError(_("«{file}» is already gone.").format(file=path.name)) from None
         self._forget(path)
         return Deleted(path, trashed)
 
@@ -407,7 +418,14 @@ class Store:
     def _rewrite(self, path: Path, request: Request, meta: dict[str, Any], folder: Path) -> Path:
         # The new file is complete before the old one goes: a crash in between leaves two copies, never none.
         target = write_new(folder, file_names(slug(request.name)), dump_request(request, meta))
-        Path(path).unlink()
+        try:
+            Path(path).unlink()
+        except FileNotFoundError:
+            # Another window or process renamed, moved or deleted it a moment ago: theirs stands, ours goes.
+            target.unlink(missing_ok=True)
+            self._forget(Path(path))
+            raise StoreError(_("«{file}» was just renamed, moved or deleted elsewhere; look at the list again.").format(
+                file=Path(path).name)) from None
         self._forget(Path(path))
         self._forget(target)
         return target

@@ -399,6 +399,56 @@ def test_two_processes_saving_the_same_name_lose_nothing(store, tmp_path):
     assert not [p for p in (store.root / "Acme").iterdir() if p.name.endswith(".tmp")]
 
 
+MOVER = """
+import sys, time
+from pathlib import Path
+from desktop.core.store import Store, StoreError
+root, op, rounds, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+store = Store(root / "clients", root / "trash")
+while time.time() < start:
+    pass
+for number in range(rounds):
+    path = root / "clients" / "Acme" / f"r{number}.json"
+    try:
+        if op == "rename":
+            store.rename_request(path, f"Renamed {number}")
+        elif op == "move":
+            store.move_request(path, "Acme", "Sub")
+        else:
+            store.delete(path)
+    except StoreError:
+        pass  # the other process got there first: said in words, never a traceback
+"""
+
+
+@pytest.mark.parametrize("ops", [("rename", "rename"), ("move", "move"), ("delete", "delete"), ("rename", "move"),
+                                 ("rename", "delete"), ("move", "delete")])
+def test_two_processes_renaming_moving_deleting_the_same_requests_end_in_words(store, tmp_path, ops):
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    store.create_client("Acme")
+    store.create_folder("Acme", "Sub")
+    rounds = 25
+    for number in range(rounds):
+        (store.client_dir("Acme") / f"r{number}.json").write_bytes(
+            __import__("desktop.core.collection", fromlist=["dump_request"]).dump_request(Request(url=f"https://h/{number}", name=f"R{number}")))
+    start = time.time() + 2
+    env = {**__import__("os").environ, "PYTHONPATH": str(REPO)}
+    processes = [subprocess.Popen([sys.executable, "-c", MOVER, str(tmp_path), op, str(rounds), str(start)], env=env,
+                                  stderr=subprocess.PIPE, text=True) for op in ops]
+    errors = [p.communicate(timeout=120)[1] for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], errors
+    urls = sorted(item.request.url for item in Store(store.root, store.trash).requests("Acme"))
+    # Each request is there once (renamed or moved by one of them), or gone to the trash if one deleted it.
+    assert len(urls) == len(set(urls))
+    if "delete" not in ops:
+        assert urls == sorted(f"https://h/{n}" for n in range(rounds))
+
+
 # ---- import: all or nothing, every refusal in words --------------------------------------------------------------
 
 def incoming(name="Req", folders=(), url="https://h/x"):

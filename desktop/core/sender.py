@@ -175,7 +175,11 @@ def _masked_address(url: str, secrets: list[str]) -> str:
     else:
         query = "&".join(_masked_piece(piece, secrets) for piece in pieces)
     fragment = MASK if _carries_secret(parts.fragment, secrets) else parts.fragment
-    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+    shown = urlunsplit((parts.scheme, netloc, path, query, fragment))
+    if _carries_secret(shown, secrets):
+        # The secret spans the address's own separators ("#", "?", "/"): nothing after the host is shown.
+        shown = urlunsplit((parts.scheme, netloc, "/" + MASK, "", ""))
+    return shown if not _carries_secret(shown, secrets) else MASK
 
 
 def _masked_piece(piece: str, secrets: list[str]) -> str:

@@ -3,6 +3,8 @@ import socket
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core import sender
 from desktop.core.errors import SendError
@@ -410,3 +412,20 @@ def test_a_broken_character_is_named_before_anything_is_sent(loopback, client, w
     with pytest.raises(SendError) as info:
         sender.send(r, client)
     assert info.value.code == "broken-character" and loopback.arrived == []
+
+
+@settings(max_examples=300, deadline=1000)
+@given(secret=st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FFF, blacklist_categories=("Cs",)),
+                      min_size=6, max_size=30),
+       spelling=st.sampled_from(["raw", "quote", "quote_plus", "half"]),
+       place=st.sampled_from(["query", "path", "fragment"]))
+def test_a_server_written_address_never_shows_the_secret_in_any_reading(secret, spelling, place):
+    from urllib.parse import quote, quote_plus, unquote, unquote_plus
+
+    written = {"raw": secret, "quote": quote(secret, safe=""), "quote_plus": quote_plus(secret, safe=""),
+               "half": secret.replace('"', "%22").replace(" ", "%20")}[spelling]
+    url = {"query": f"https://h/x?a=1&ref={written}&b=2", "path": f"https://h/x/{written}/y",
+           "fragment": f"https://h/x#{written}"}[place]
+    shown = sender._masked_address(url, [secret])
+    for reading in (shown, unquote(shown), unquote_plus(shown)):
+        assert secret not in reading

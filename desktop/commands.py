@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop.core import postman, runner, sender
-from desktop.core.environments import SANDBOX, WAPPI, sandbox_environment, wappi_environment
+from desktop.core.environments import (
+    SANDBOX,
+    WAPPI,
+    sandbox_environment,
+    wappi_environment,
+)
 from desktop.core.paths import preloaded_collection
 from desktop.core.secrets import KeyringUnavailable, SecretStore
 from desktop.core.store import Store, StoreError
@@ -33,12 +38,12 @@ class Parser(argparse.ArgumentParser):
 
     # argparse's error texts (Python 3.11) and ours; an unknown one is shown as argparse wrote it.
     _ERRORS = (
-        (re.compile(r"the following arguments are required: (?P<names>.*)", re.S), lambda: _("these are missing: {names}")),
-        (re.compile(r"unrecognized arguments: (?P<names>.*)", re.S), lambda: _("unknown arguments: {names}")),
-        (re.compile(r"argument (?P<option>[^:]+): expected one argument", re.S), lambda: _("{option} needs a value after it")),
-        (re.compile(r"argument (?P<option>[^:]+): invalid (?P<type>\w+) value: (?P<value>.*)", re.S),
+        (re.compile(r"the following arguments are required: (?P<names>.*)", re.DOTALL), lambda: _("these are missing: {names}")),
+        (re.compile(r"unrecognized arguments: (?P<names>.*)", re.DOTALL), lambda: _("unknown arguments: {names}")),
+        (re.compile(r"argument (?P<option>[^:]+): expected one argument", re.DOTALL), lambda: _("{option} needs a value after it")),
+        (re.compile(r"argument (?P<option>[^:]+): invalid (?P<type>\w+) value: (?P<value>.*)", re.DOTALL),
          lambda: _("{option}: {value} is not a valid value")),
-        (re.compile(r"argument (?P<option>[^:]+): (?P<message>.*)", re.S), lambda: "{option}: {message}"),
+        (re.compile(r"argument (?P<option>[^:]+): (?P<message>.*)", re.DOTALL), lambda: "{option}: {message}"),
     )
 
     def __init__(self, **kwargs) -> None:

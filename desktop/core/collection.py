@@ -168,13 +168,14 @@ def dump_request(request: Request, meta: dict[str, Any] | None = None) -> bytes:
     return json_bytes(request_to_data(request, meta))
 
 
-def json_bytes(data: Any) -> bytes:
-    """The bytes of one of our files: indented, key order kept, UTF-8 text unescaped (readable, diff-friendly)."""
+def json_bytes(data: Any, indent: int | None = 2) -> bytes:
+    """The bytes of one of our files: indented (or compact with indent=None), key order kept, UTF-8 text unescaped."""
+    end = "\n" if indent is not None else ""
     try:
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (json.dumps(data, ensure_ascii=False, indent=indent) + end).encode("utf-8")
     except UnicodeEncodeError:
         # A lone surrogate (from a \\ud800 escape in an imported file) has no UTF-8 form; escaped, it round-trips.
-        return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
+        return (json.dumps(data, ensure_ascii=True, indent=indent) + end).encode("ascii")
 
 
 def write_request(path: Path, request: Request, meta: dict[str, Any] | None = None) -> None:

@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
-from desktop.core.collection import FormatError, check_shape, check_version, read_json
+from desktop.core.collection import (
+    FormatError,
+    check_shape,
+    check_version,
+    json_bytes,
+    read_json,
+)
 from desktop.core.models import Request
 from desktop.i18n import _
 
@@ -34,7 +39,7 @@ class Drafts:
 
     def save(self, key: str, request: Request, meta: dict[str, Any] | None = None) -> None:
         data = {"schema_version": 1, "kind": "draft", "key": key, "saved_at": time.time(), "request": request.to_dict(), "meta": meta or {}}
-        write_atomic(self._path(key), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_atomic(self._path(key), json_bytes(data, indent=None))
 
     def discard(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
-from desktop.core.collection import FormatError, check_shape, check_version, read_json
+from desktop.core.collection import (
+    FormatError,
+    check_shape,
+    check_version,
+    json_bytes,
+    read_json,
+)
 from desktop.core.models import Body, KeyValue, Request, Response
 from desktop.core.store import slug
 
@@ -108,7 +113,7 @@ class History:
         entries = [entry, *self.entries(client)][: self.limit]
         self._cache[client] = entries
         data = {"schema_version": 1, "kind": "history", "client": client, "entries": [e.to_dict() for e in entries]}
-        write_atomic(self._path(client), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_atomic(self._path(client), json_bytes(data, indent=None))
         return entry
 
     def entries(self, client: str) -> list[Entry]:

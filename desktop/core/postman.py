@@ -15,7 +15,12 @@ from desktop.core.collection import Folder, Item, json_bytes
 from desktop.core.models import Auth, Body, KeyValue, Request, split_url
 from desktop.core.store import Incoming, Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, Variable, form_quote
-from desktop.core.wireurl import PATH_UNSAFE, QUERY_NAME_UNSAFE, QUERY_VALUE_UNSAFE, encode_written
+from desktop.core.wireurl import (
+    PATH_UNSAFE,
+    QUERY_NAME_UNSAFE,
+    QUERY_VALUE_UNSAFE,
+    encode_written,
+)
 from desktop.i18n import _, pick
 
 SCHEMA_URL = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
-from desktop.core.collection import FormatError, check_shape, check_version, read_json
+from desktop.core.collection import (
+    FormatError,
+    check_shape,
+    check_version,
+    json_bytes,
+    read_json,
+)
 from desktop.core.models import Response
 from desktop.core.paths import resource_root
 from desktop.i18n import _, pick
@@ -414,7 +420,7 @@ class Progress:
 
     def save(self) -> None:
         data = {"schema_version": SCHEMA_VERSION, "agents": self.agents}
-        write_atomic(self.folder / PROGRESS_FILE, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_atomic(self.folder / PROGRESS_FILE, json_bytes(data))
 
     def export_csv(self, exercises: list[Exercise]) -> str:
         """One row per agent and exercise, then the test: a team lead opens it in a spreadsheet."""

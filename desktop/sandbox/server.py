@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from desktop.core.collection import json_bytes
 from desktop.core.paths import preloaded_collection
 from desktop.core.slow_clients import DeadlineHandler
 from desktop.sandbox.api import Api, ApiError, Call
@@ -295,7 +296,7 @@ def _handler_for(sandbox: Sandbox):
                 self.rfile.readline(16)
 
         def _answer(self, started: float, status: int, payload: dict[str, Any], extra: dict[str, str], size: int) -> None:
-            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            data = json_bytes(payload, indent=None)  # escaped where a lone surrogate from the body has no UTF-8 form
             # Recorded before the answer goes out: a client that reads the log right after its answer finds it there.
             shown = [(k, mask(v) if k.lower() == "authorization" else v) for k, v in self.headers.items()]
             detail = payload.get("detail", "") if status != 200 else ""

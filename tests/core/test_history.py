@@ -27,3 +27,14 @@ def test_a_hostile_history_file_never_stops_the_app(tmp_path, label, raw):
     assert aside == [raw] if not path.exists() else path.read_bytes() == raw and aside == []
     history.search("C", "x")
     history.add("C", Request(url="http://y/"))
+
+
+def test_a_request_holding_a_lone_surrogate_is_recorded_and_read_back(tmp_path):
+    from desktop.core.drafts import Drafts
+    from desktop.core.models import KeyValue
+
+    odd = Request("GET", "https://h/x", [KeyValue("q", "a\ud800b")])
+    History(tmp_path).add("C", odd, error="x")
+    assert History(tmp_path).entries("C")[0].request.params[0].value == "a\ud800b"
+    Drafts(tmp_path).save("new:1", odd)
+    assert Drafts(tmp_path).restore()[0][0].request.params[0].value == "a\ud800b"

@@ -219,7 +219,11 @@ def read_folder_meta(folder_file: Path) -> dict[str, Any]:
 def _load_folder(path: Path, problems: list[str], above: frozenset[Path], depth: int) -> Folder:
     meta: dict[str, Any] = {}
     folder_file = path / FOLDER_FILE
-    if folder_file.is_file():
+    try:
+        described = folder_file.is_file()
+    except OSError:  # a folder whose entries cannot be looked at (permissions): read_folder_meta says why
+        described = True
+    if described:
         try:
             meta = read_folder_meta(folder_file)
         except FormatError as exc:

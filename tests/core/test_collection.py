@@ -271,3 +271,23 @@ def test_the_shipped_collection_loads_the_same_with_and_without_the_checks():
     (checked, checked_problems), (shipped, shipped_problems) = load_tree(preloaded_collection()), load_shipped(preloaded_collection())
     assert checked_problems == shipped_problems == []
     assert [(i.path, i.request, i.meta) for i in walk_items(checked)] == [(i.path, i.request, i.meta) for i in walk_items(shipped)]
+
+
+def test_a_folder_whose_entries_cannot_be_looked_at_is_named_not_a_crash():
+    # Running as root, chmod blocks nothing; /proc/1/fdinfo refuses even root a look at its entries.
+    import os
+    from pathlib import Path
+
+    from desktop.core.collection import FOLDER_FILE
+
+    blocked = Path("/proc/1/fdinfo")
+    try:
+        os.stat(blocked / FOLDER_FILE)
+    except PermissionError:
+        pass
+    except OSError:
+        pytest.skip("no folder here refuses a look at its entries")
+    else:
+        pytest.skip("no folder here refuses a look at its entries")
+    _tree, problems = load_tree(blocked)
+    assert any("Permission denied" in problem or "cannot be read" in problem for problem in problems)

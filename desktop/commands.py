@@ -82,7 +82,7 @@ class Parser(argparse.ArgumentParser):
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
     parser = Parser(prog=f"wappi-desk {prog}", description=description)
-    parser.add_argument("--store", type=Path, default=None, help=_("folder of the clients (default: the app's data folder)"))
+    parser.add_argument("--store", type=folder, default=None, help=_("folder of the clients (default: the app's data folder)"))
     return parser
 
 
@@ -108,9 +108,17 @@ def _seconds(text: str) -> float:
     return value
 
 
+def folder(text: str) -> Path:
+    """--store, --data-dir: a folder's name; an empty one (a shell variable that was not set) would mean the
+    current directory, where nobody meant their clients to go."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("an empty name is not a folder. Give the folder, or leave the option out."))
+    return Path(text)
+
+
 def _store(args: argparse.Namespace) -> Store:
     """The store of --store; StoreError in words when that is a file or cannot be a folder."""
-    if args.store is not None and args.store.exists() and not args.store.is_dir():
+    if args.store is not None and _exists(args.store) and not args.store.is_dir():
         raise StoreError(_("{file} is a file, not a folder. Give the folder of the clients with --store.").format(file=str(args.store)))
     return Store(args.store)
 
@@ -125,12 +133,20 @@ def find_target(text: str, store: Store) -> Path | None:
     and only then the current directory (so `run repro` means the client «repro», and `run ./repro` the folder)."""
     if _looks_like_a_path(text):
         candidate = Path(text).expanduser()
-        return candidate if candidate.exists() else None
+        return candidate if _exists(candidate) else None
     for base in (store.root, preloaded_collection(), Path.cwd()):
         candidate = base / text
-        if candidate.exists() and (base != store.root or _inside_store(candidate, store)):
+        if _exists(candidate) and (base != store.root or _inside_store(candidate, store)):
             return candidate
     return None
+
+
+def _exists(path: Path) -> bool:
+    """Path.exists(), with a place that may not be looked at (permissions) taken as not there."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _inside_store(path: Path, store: Store) -> bool:

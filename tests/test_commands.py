@@ -241,3 +241,34 @@ def test_help_is_in_the_agents_language(capsys):
         assert "usage" not in out and "options" not in out
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("argv", [["run", "Acme", "--store", ""], ["import", "x.json", "--client", "Acme", "--store", " "],
+                                  ["export", "Acme", "-o", "out.json", "--store", ""]])
+def test_an_empty_folder_name_is_refused_not_taken_for_the_current_directory(argv, tmp_path, monkeypatch, capsys):
+    from desktop.commands import main_export, main_import, main_run
+
+    monkeypatch.chdir(tmp_path)
+    main = {"run": main_run, "import": main_import, "export": main_export}[argv[0]]
+    assert main(argv[1:]) == 2
+    assert "an empty name is not a folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_clients_folder_that_may_not_be_looked_at_ends_in_words(capsys):
+    import os
+    from pathlib import Path
+
+    blocked = Path("/proc/1/fdinfo")
+    try:
+        os.stat(blocked / "Acme")
+    except PermissionError:
+        pass
+    except OSError:
+        pytest.skip("no folder here refuses a look at its entries")
+    else:
+        pytest.skip("no folder here refuses a look at its entries")
+    assert main_run(["Acme", "--store", str(blocked)]) == 2
+    assert main_export(["Acme", "-o", "/tmp/never-written.json", "--store", str(blocked)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "«Acme»" in err

@@ -163,14 +163,17 @@ class Store:
     # ---- clients -------------------------------------------------------------------------------
 
     def clients(self) -> list[str]:
-        if not self.root.is_dir():
+        try:
+            if not self.root.is_dir():
+                return []
+            root = self.root.resolve()
+            # A client folder that is a link to somewhere else is not the store's to change, so it is not listed.
+            return sorted(
+                (p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve().parent == root),
+                key=str.casefold,
+            )
+        except OSError:  # a clients' folder that may not be looked at (permissions) holds no client we can use
             return []
-        root = self.root.resolve()
-        # A client folder that is a link to somewhere else is not the store's to change, so it is not listed.
-        return sorted(
-            (p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve().parent == root),
-            key=str.casefold,
-        )
 
     def client_dir(self, client: str) -> Path:
         missing = StoreError(_("There is no client called «{name}».").format(name=client))

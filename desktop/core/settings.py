@@ -46,6 +46,9 @@ class Settings:
                 continue
             if key == "language" and value not in LANGUAGES:
                 continue
+            # A relative or blank folder would follow whatever directory the app was started from.
+            if key == "data_folder" and isinstance(value, str) and value and not Path(value).is_absolute():
+                continue
             if isinstance(default, float) and isinstance(value, int):
                 value = float(value)
             if isinstance(value, type(default)):

@@ -44,3 +44,13 @@ def test_a_hostile_settings_file_gives_usable_values(tmp_path):
         assert min(s.max_body_mb, s.preview_limit_mb, s.max_file_mb) >= 1, label
         assert s.language in ("auto", "ru", "en"), label
         assert (tmp_path / "settings.json").read_bytes() == raw
+
+
+@pytest.mark.parametrize("folder", [" ", "clients", "./x", "../up"])
+def test_a_relative_or_blank_data_folder_keeps_the_apps_own(tmp_path, folder):
+    import json
+
+    from desktop.core.settings import Settings
+
+    (tmp_path / "settings.json").write_text(json.dumps({"schema_version": 1, "data_folder": folder}))
+    assert Settings.load(tmp_path).data_folder == ""

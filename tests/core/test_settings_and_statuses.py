@@ -1,4 +1,6 @@
 """Settings survive damage; every status code the course lists has a plain meaning in both languages."""
+import pytest
+
 from desktop.core.settings import Settings
 from desktop.core.statuses import meaning, status_class
 from desktop.i18n import set_language

@@ -1,15 +1,16 @@
-"""Linter figures: a typical body, 1 MB valid and invalid bodies, and the editor's longest stall while typing."""
+"""Linter figures: typical, 1 MB valid and invalid bodies; the body editor's longest stalls while typing and pasting."""
 from __future__ import annotations
 
 import base64
 import os
+import statistics
 import time
 
 from bench.measure import median_ms
 from desktop.core.jsonlint import fix, lint
 
 NAMES = ["lint_small_ms", "lint_1mb_valid_ms", "lint_1mb_invalid_ms", "editor_1mb_max_stall_ms",
-         "lint_5mb_tabs_ms", "fix_5mb_tabs_ms", "fix_1m_newlines_ms", "fix_4x_input_time_ratio"]
+         "editor_1mb_lines_paste_stall_ms", "lint_5mb_tabs_ms", "fix_5mb_tabs_ms", "fix_1m_newlines_ms", "fix_4x_input_time_ratio"]
 
 SMALL = """{
   "recipient": "79990001122",
@@ -60,20 +61,34 @@ def pin_singletons() -> None:
         ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
 
 
-def editor_stall_ms(text: str, keys: int = 20) -> float:
-    """Longest gap of a 5 ms heartbeat while typing into an editor with the add-on attached."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+def _pump(app, seconds: float) -> None:
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        app.processEvents()  # safe only because of pin_singletons()
 
+
+def _body_editor():
+    """The window's body editor with the linter attached and placed as the main window does it."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.body_editor import BodyEditor
     from desktop.ui.lint_view import attach
 
     pin_singletons()
     app = QApplication.instance() or QApplication([])
-    editor = QPlainTextEdit()
-    editor.setPlainText(text)
-    editor.show()
-    controller = attach(editor, lambda: RULES)
-    app.processEvents()
+    body = BodyEditor()
+    controller = attach(body.editor, lambda: RULES)
+    body.layout().addWidget(controller.panel)
+    body.editor_row.insertWidget(0, controller.margin)
+    body.resize(900, 600)
+    body.show()
+    return app, body
+
+
+def _longest_stall_ms(app, steps) -> float:
+    """Longest gap of a 5 ms heartbeat on the GUI thread while `steps()` runs (it pumps events itself)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
     longest = [0.0]
     clock = QElapsedTimer()
     clock.start()
@@ -87,27 +102,66 @@ def editor_stall_ms(text: str, keys: int = 20) -> float:
     heartbeat = QTimer()
     heartbeat.setInterval(5)
     heartbeat.timeout.connect(beat)
-    cursor = editor.textCursor()
-    cursor.setPosition(40)
-    editor.setTextCursor(cursor)
-    deadline = time.perf_counter() + 0.5
-    while time.perf_counter() < deadline:  # settle the first lint before measuring
-        app.processEvents()  # safe only because of pin_singletons()
     heartbeat.start()
     last[0] = clock.nsecsElapsed()
-    for _key in range(keys):
-        editor.insertPlainText("x")
-        until = time.perf_counter() + 0.2  # long enough for the 150 ms debounce to lint after every key
-        while time.perf_counter() < until:
-            app.processEvents()
-    until = time.perf_counter() + 1.0
-    while time.perf_counter() < until:
-        app.processEvents()
+    steps()
     heartbeat.stop()
-    controller.deleteLater()
-    editor.deleteLater()
     # The heartbeat's own 5 ms period is not a stall.
     return max(0.0, longest[0] - 5)
+
+
+def editor_stall_ms(text: str, keys: int = 20) -> float:
+    """Longest GUI-thread stall while typing real key presses into the body editor holding `text`."""
+    from PySide6.QtTest import QTest
+
+    from desktop.core.models import Body
+
+    app, body = _body_editor()
+    body.load_model(Body("json", text, {}))
+    cursor = body.editor.textCursor()
+    cursor.setPosition(40)  # the "caption" line, right above the megabyte base64 line
+    body.editor.setTextCursor(cursor)
+    _pump(app, 0.5)  # settle the first layout and lint before measuring
+
+    def typing() -> None:
+        for _key in range(keys):
+            QTest.keyClick(body.editor, "x")
+            _pump(app, 0.2)  # long enough for the 150 ms debounce to lint after every key
+        _pump(app, 1.0)
+
+    stall = _longest_stall_ms(app, typing)
+    body.hide()
+    body.deleteLater()
+    return stall
+
+
+def many_lines() -> str:
+    """A megabyte of records, one per line (a CRM export pasted whole)."""
+    record = '  {"name": "Иван Петров %d", "phone": "7999%07d", "active": true, "tags": ["vip", "moscow"]}'
+    return "[\n" + ",\n".join(record % (i, i) for i in range(11_000)) + "\n]"
+
+
+def paste_stall_ms(text: str) -> float:
+    """Longest GUI-thread stall while Ctrl+V pastes `text` into the empty body editor, and after."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.core.models import Body
+
+    app, body = _body_editor()
+    body.load_model(Body("json", "", {}))
+    app.clipboard().setText(text)
+    _pump(app, 0.3)
+
+    def paste() -> None:
+        QTest.keyClick(body.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        _pump(app, 1.5)
+
+    stall = _longest_stall_ms(app, paste)
+    assert len(body.editor.toPlainText()) == len(text), "the paste did not arrive"
+    body.hide()
+    body.deleteLater()
+    return stall
 
 
 def figures(selected: set[str]):
@@ -120,7 +174,13 @@ def figures(selected: set[str]):
         text = big_invalid()
         yield "lint_1mb_invalid_ms", median_ms(lambda: lint(text), runs=5), "ms", "< 100"
     if "editor_1mb_max_stall_ms" in selected:
-        yield "editor_1mb_max_stall_ms", editor_stall_ms(big_valid()), "ms", "< 30"
+        # A stall is one long moment, so other processes' bursts show in it: the median of three sessions.
+        text = big_valid()
+        yield "editor_1mb_max_stall_ms", statistics.median(editor_stall_ms(text) for _run in range(3)), "ms", "< 30"
+    if "editor_1mb_lines_paste_stall_ms" in selected:
+        text = many_lines()
+        yield ("editor_1mb_lines_paste_stall_ms", statistics.median(paste_stall_ms(text) for _run in range(3)), "ms",
+               "< 500")
     if "lint_5mb_tabs_ms" in selected:
         text = in_string("\t" * 5_000_000)
         yield "lint_5mb_tabs_ms", median_ms(lambda: lint(text), runs=3), "ms", "< 1000"

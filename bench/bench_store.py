@@ -1,14 +1,15 @@
-"""A client with 2,000 saved requests: one keystroke of search, loading the client from disk, showing it in the tree."""
+"""A client with 2,000 saved requests: one keystroke of search, loading the client from disk (first and again), the tree."""
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
 from bench.measure import median_ms
+from desktop.core.collection import forget_checked
 from desktop.core.models import Body, KeyValue, Request
 from desktop.core.store import Store
 
-NAMES = ["search_2000_ms", "startup_2000_extra_ms", "tree_2000_ms", "schema_check_share_pct"]
+NAMES = ["search_2000_ms", "startup_2000_extra_ms", "reload_2000_ms", "tree_2000_ms", "schema_check_share_pct"]
 COUNT = 2000
 
 
@@ -32,12 +33,12 @@ def figures(selected: set[str]):
         store = Store(Path(tmp) / "clients", Path(tmp) / "trash")
         _fill(store)
         if "startup_2000_extra_ms" in selected:
-
-            def load() -> None:
-                store.reload()
-                store.tree("Bench")
-
-            yield "startup_2000_extra_ms", median_ms(load, runs=5), "ms", "< 100"
+            # A start-up is the first load in its process: every file is checked against the schema.
+            yield "startup_2000_extra_ms", median_ms(lambda: _load(store, first=True), runs=5), "ms", "< 100"
+        if "reload_2000_ms" in selected:
+            # The client read again in the same process (after a new request is saved, or a git pull): files whose
+            # bytes were checked already are not checked again.
+            yield "reload_2000_ms", median_ms(lambda: _load(store, first=False), runs=5), "ms", "informative"
         if "schema_check_share_pct" in selected:
             yield "schema_check_share_pct", _schema_share(store), "%", "< 25 (of loading the client)"
         if "search_2000_ms" in selected:
@@ -46,6 +47,13 @@ def figures(selected: set[str]):
             yield "search_2000_ms", median_ms(lambda: store.search("70001999", "Bench"), runs=15), "ms", "< 50"
         if "tree_2000_ms" in selected:
             yield "tree_2000_ms", _tree_ms(store), "ms", "< 300"
+
+
+def _load(store: Store, first: bool) -> None:
+    if first:
+        forget_checked()
+    store.reload()
+    store.tree("Bench")
 
 
 def _tree_ms(store: Store) -> float:
@@ -79,12 +87,8 @@ def _schema_share(store: Store) -> float:
 
     datas = [read_json(item.path) for item in store.requests("Bench")]
 
-    def load() -> None:
-        store.reload()
-        store.tree("Bench")
-
     def check() -> None:
         for data in datas:
             check_shape(data, "request", "bench.json")
 
-    return 100 * median_ms(check, runs=5) / median_ms(load, runs=5)
+    return 100 * median_ms(check, runs=5) / median_ms(lambda: _load(store, first=True), runs=5)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 # First: every import below is then spared PySide6's slow source check (import_hook.py says why).
 from desktop.ui import import_hook  # noqa: F401  isort: skip
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n
-from desktop.core.collection import load_shipped
+from desktop.core.collection import shipped_collection
 from desktop.core.environments import shipped_environments, wappi_environment
 from desktop.core.paths import Paths, preloaded_collection, resource_root
 from desktop.core.sender import make_client
@@ -29,13 +29,29 @@ def qt_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationName("Wappi Desk")
         app.setOrganizationName("wappi-desk")
-        style = resource_root() / "resources" / "style.qss"
-        if style.is_file():
-            app.setStyleSheet(style.read_text(encoding="utf-8"))
         icon = resource_root() / "resources" / "icon.png"
         if icon.is_file():
             app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+class AfterFirstPaint(QObject):
+    """Runs `callbacks` on the event loop's turn after `window` is first painted, then lets go of the window.
+
+    A zero timer started before show() is not enough: it fires before the window system asks for the first paint.
+    """
+
+    def __init__(self, window, *callbacks):
+        super().__init__(window)
+        self._callbacks = callbacks
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            for callback in self._callbacks:
+                QTimer.singleShot(0, callback)
+        return False
 
 
 class ClientOnFirstUse:
@@ -99,9 +115,10 @@ class SandboxStart(QObject):
     started = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path, credentials: tuple[str, str] = ("", "")):
         super().__init__()
         self.data_dir = data_dir
+        self.credentials = credentials  # its profile_id and token, known before it starts
         self.sandbox = None
         self.problem = ""
         self.lock = threading.Lock()
@@ -159,16 +176,19 @@ class SandboxStart(QObject):
         return self.sandbox
 
     def attach(self, window) -> None:
-        """Give `window` the sandbox's log, or the reason it is missing, now or when the start ends."""
+        """Tell `window` the sandbox's address at once (it is reserved), and give it the log, or the reason the
+        sandbox is missing, when the start ends."""
         with self.lock:
+            window.sandbox_credentials = self.credentials
             if not self.done.is_set():
+                window.sandbox_url = self.base_url
                 self.started.connect(window.add_sandbox_log)
-                self.failed.connect(window.statusBar().showMessage)
+                self.failed.connect(window.sandbox_failed)
                 return
         if self.sandbox is not None:
             window.add_sandbox_log(self.sandbox)
         else:
-            window.statusBar().showMessage(self.problem)
+            window.sandbox_failed(self.problem)
 
 
 class DeskApp:
@@ -200,7 +220,7 @@ class DeskApp:
         data_dir = self.paths.data / "sandbox"
         try:
             profile_id, token = demo_credentials(data_dir)
-            self.sandbox_start = SandboxStart(data_dir)
+            self.sandbox_start = SandboxStart(data_dir, (profile_id, token))
         except OSError as exc:
             self.sandbox_problem = i18n._("The built-in sandbox could not start ({reason}); requests to the real API still work.").format(
                 reason=exc.strerror or exc
@@ -227,8 +247,7 @@ class DeskApp:
         window.secret_setter = self.secrets.set
         if self.sandbox_start is not None:
             self.sandbox_start.attach(window)
-            # Once the event loop runs, i.e. after the window's first paint.
-            QTimer.singleShot(0, self.sandbox_start.begin)
+            AfterFirstPaint(window, self.sandbox_start.begin)
         window.language_requested.connect(self.switch_language)
         window.settings_changed.connect(self.save_settings)
         window.desk = self
@@ -280,12 +299,12 @@ class _ShippedLoad:
         self._thread.start()
 
     def _load(self) -> None:
-        self._loaded = load_shipped(preloaded_collection())
+        self._loaded = shipped_collection(preloaded_collection())
 
     def result(self) -> tuple:
         self._thread.join()
-        # load_shipped never raises; were the thread to die all the same, the tree is read here instead.
-        return self._loaded if self._loaded is not None else load_shipped(preloaded_collection())
+        # Loading never raises; were the thread to die all the same, the tree is read here instead.
+        return self._loaded if self._loaded is not None else shipped_collection(preloaded_collection())
 
 
 def make_app(settings: Settings | None = None, paths: Paths | None = None) -> MainWindow:

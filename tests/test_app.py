@@ -60,8 +60,12 @@ def test_a_window_made_later_gets_the_log_at_once_and_a_failed_start_is_told(qtb
         blocker.write_text("x")
         broken = SandboxStart(blocker)
         broken.attach(window)
+        # Its address is known before it starts (the port is reserved): a first Send may go there at once.
+        assert window.sandbox_url == broken.base_url
         assert broken.wait() is None
         qtbot.waitUntil(lambda: "sandbox could not start" in window.statusBar().currentMessage(), timeout=5000)
+        # «Repeat in sandbox» then says there is none instead of sending to a dead address.
+        assert window.sandbox_url == ""
     finally:
         start.sandbox.stop()
         desk.close()

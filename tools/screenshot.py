@@ -39,7 +39,7 @@ def shoot(out: Path, language: str) -> None:
     def answered(_result) -> None:
         def grab() -> None:
             window.grab().save(str(out / f"main-{language}.png"))
-            window.pages.setCurrentWidget(window.webhooks)
+            window.pages.setCurrentWidget(window.webhooks_page)
             QTimer.singleShot(300, lambda: (window.grab().save(str(out / f"webhooks-{language}.png")), app.quit()))
 
         window.findings_shown.connect(lambda: QTimer.singleShot(400, grab))

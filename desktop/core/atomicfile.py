@@ -4,9 +4,10 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # Temporary files are hidden (leading dot) so the tree loader passes over them; a kill mid-save can leave one.
@@ -18,6 +19,12 @@ STALE_AFTER_S = 60.0
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, fsync it, then rename it over `path`."""
     path = Path(path)
+    if _is_device_or_pipe(path):
+        # `export -o /dev/null`, `-o /dev/stdout`, a pipe: the rename would put a plain file in the device's place
+        # (for /dev/null, breaking every program on the machine), so the bytes go into it instead.
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _write_temporary(path.parent, path.name, data)
     try:
@@ -57,13 +64,13 @@ def write_new(folder: Path, names: Iterator[str], data: bytes) -> Path:
         _unlink_quietly(tmp)
 
 
-def remove_stale_temporaries(folder: Path, older_than_s: float = STALE_AFTER_S) -> None:
-    """Delete the temporary files an interrupted save left in `folder` (only ours, only old ones)."""
+def remove_stale_temporaries(entries: Iterable[os.DirEntry], older_than_s: float = STALE_AFTER_S) -> None:
+    """Delete the temporary files an interrupted save left among a folder's listed `entries` (only ours, only old ones).
+
+    The caller lists the folder once for its own reading (os.scandir), so a folder without such files costs
+    nothing more: only a name of ours is looked at further (one stat).
+    """
     cutoff = time.time() - older_than_s
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
     for entry in entries:
         if not _TEMP_NAME.match(entry.name):
             continue
@@ -72,6 +79,14 @@ def remove_stale_temporaries(folder: Path, older_than_s: float = STALE_AFTER_S) 
                 os.unlink(entry.path)
         except OSError:
             pass  # read-only folder, or another process got there first
+
+
+def _is_device_or_pipe(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there yet (or unreachable: the rename says why)
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _write_temporary(folder: Path, name: str, data: bytes) -> str:

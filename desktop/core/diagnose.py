@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.jsonlint import ERROR, Problem, lint
 from desktop.core.jsonlint import apply_fix as jsonlint_apply
@@ -17,6 +17,9 @@ from desktop.core.requestlint import EXAMPLE_URL, url_host, url_mistake, url_par
 from desktop.core.secrets import bare_token, clean_token
 from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, Environment, resolve
 from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.core.collection import Folder
 
 SEVERITIES = ("error", "warning", "info")
 _NETWORK_CODES = {"dns", "connection-refused", "connection-failed", "reset", "tls", "proxy"}
@@ -65,10 +68,16 @@ def _path_of(url: str) -> str:
 
 def endpoints_from_collection(root: Path) -> dict[str, Endpoint]:
     """Path -> documented method and field rules, read from a collection folder (one request file per endpoint)."""
-    from desktop.core.collection import load_tree, walk_items
+    from desktop.core.collection import load_tree
+
+    return endpoints_in(load_tree(Path(root))[0])
+
+
+def endpoints_in(folder: Folder) -> dict[str, Endpoint]:
+    """Path -> documented method and field rules of the requests in `folder`; the first request of a path wins."""
+    from desktop.core.collection import walk_items
 
     table: dict[str, Endpoint] = {}
-    folder, _problems = load_tree(Path(root))
     for item in walk_items(folder):
         path = _path_of(item.request.url)
         rules = item.meta.get("rules") if isinstance(item.meta.get("rules"), dict) else {}
@@ -76,21 +85,24 @@ def endpoints_from_collection(root: Path) -> dict[str, Endpoint]:
     return table
 
 
-_cache: dict[tuple[str, float], dict[str, Endpoint]] = {}
+_cache: dict[int, dict[str, Endpoint]] = {}
 
 
 def documented_endpoints() -> dict[str, Endpoint]:
     """The preloaded Wappi collection is the one source of which paths exist and which method each takes."""
+    from desktop.core.collection import shipped_collection
     from desktop.core.paths import preloaded_collection
 
     root = preloaded_collection()
-    try:
-        key = (str(root), root.stat().st_mtime)
-    except OSError:
+    if not root.is_dir():
         return {}
-    if key not in _cache:
-        _cache[key] = endpoints_from_collection(root)
-    return _cache[key]
+    # The same load the window's tree shows (one read of the files per start); its table is made once per load
+    # (shipped_collection keeps its folders, so an id names one load).
+    folder = shipped_collection(root)[0]
+    if id(folder) not in _cache:
+        _cache.clear()
+        _cache[id(folder)] = endpoints_in(folder)
+    return _cache[id(folder)]
 
 
 # ---------------------------------------------------------------- JSON check (one place: swap in the linter here)

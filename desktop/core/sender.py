@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import re
 import threading
@@ -9,7 +10,6 @@ import time
 from collections.abc import Iterable, Mapping
 from urllib.parse import unquote, unquote_plus, urlsplit, urlunsplit
 
-import h11._events as h11_events
 import httpx
 
 from desktop.core import errors, multipart
@@ -21,13 +21,21 @@ from desktop.core.secrets import MASK
 from desktop.core.variables import SECRET_BY_DEFAULT, names_in, resolve
 from desktop.i18n import _
 
-# h11 refuses a request target with bytes above 0x7E; curl sends a non-ASCII address as raw UTF-8 and servers
-# (the Wappi API among them) take it, so the check is widened to those bytes. Spaces and controls stay refused.
-h11_events.request_target_re = re.compile(rb"[\x21-\x7e\x80-\xff]+")
-
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BODY = 100 * 1024 * 1024
 DEFAULT_MAX_SECONDS = 300.0
+
+
+@functools.cache
+def _widen_h11_targets() -> None:
+    """h11 refuses a request target with bytes above 0x7E; curl sends a non-ASCII address as raw UTF-8 and servers
+    (the Wappi API among them) take it, so the check is widened to those bytes. Spaces and controls stay refused.
+
+    Done at the first send, when the connection code imports h11 anyway, not when the window starts.
+    """
+    import h11._events as h11_events
+
+    h11_events.request_target_re = re.compile(rb"[\x21-\x7e\x80-\xff]+")
 
 
 def make_client(timeout: float = DEFAULT_TIMEOUT) -> httpx.Client:
@@ -238,6 +246,7 @@ def send(
     Redirects are followed only when the request says so, one hop at a time: a hop to another host gets no
     header or query parameter that carries one of `secrets` (or a secret-by-default variable, or looks secret).
     """
+    _widen_h11_targets()
     resolved = prepare(request, values or {})
     url = resolved.full_url().strip()
     hidden = secret_values(request, values or {}, secrets)

@@ -1,6 +1,7 @@
 """The one state of the open request: what is edited, where it goes, the last answer with the request it answered, and the findings."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,8 +12,10 @@ from desktop.core import diagnose as diagnosis
 from desktop.core.diagnose import Finding, FixOutcome
 from desktop.core.environments import reply_language
 from desktop.core.models import Request, Response
-from desktop.core.reply import reply_text
+from desktop.core.reply import reply_text, webhook_reply
+from desktop.core.secrets import bare_token
 from desktop.core.variables import Environment, resolve
+from desktop.core.webhooks import WebhookCheck
 from desktop.i18n import _
 
 # What a listener is told changed; "request" also covers a stale answer label, "opened" means everything did.
@@ -58,7 +61,8 @@ def client_request_name(now: datetime | None = None) -> str:
     return _("Client's request {time}").format(time=(now or datetime.now()).strftime("%H:%M"))
 
 
-SANDBOX, SANDBOX_REPEAT, NOWHERE = "sandbox", "sandbox-repeat", ""
+# SANDBOX_STAND_INS: a repeat in which the sandbox's own token or profile_id stood in for the client's.
+SANDBOX, SANDBOX_REPEAT, SANDBOX_STAND_INS, NOWHERE = "sandbox", "sandbox-repeat", "sandbox-repeat-stand-ins", ""
 
 
 def server_of(url: str, sandbox_url: str = "") -> str:
@@ -75,6 +79,10 @@ def server_words(server: str) -> str:
         return _("the built-in sandbox")
     if server == SANDBOX_REPEAT:
         return _("the built-in sandbox (the client's request repeated there, not on wappi.pro)")
+    if server == SANDBOX_STAND_INS:
+        return _("the built-in sandbox (the client's request repeated there with the sandbox's own token and "
+                 "profile_id in place of the client's, in the same form; only wappi.pro can tell whether the "
+                 "client's own are right)")
     return server or _("no server (nothing came back)")
 
 
@@ -187,6 +195,10 @@ class Session:
         """The message for the client about the request on screen (never about an earlier one), in the client's language."""
         return reply_text(self.findings if self.findings_ready else [], reply_language(self.environment))
 
+    def webhook_reply(self, check: WebhookCheck) -> str:
+        """The message for the client about a check of their webhook address, in the client's language."""
+        return webhook_reply(check, reply_language(self.environment))
+
     # ---- fixing ---------------------------------------------------------------------------------
 
     def apply_fix(self, finding: Finding | str) -> FixOutcome:
@@ -227,6 +239,34 @@ class Session:
         self.answer = state["answer"]
         self._invalidate()
         self._changed(OPENED)
+
+
+# The shapes of a real profile_id (the documented `abcd1234-ef56`) and token: only such values are ones the sandbox
+# cannot know. Anything else cannot be right on wappi.pro either, so the sandbox's refusal of it is the true answer.
+PROFILE_ID_SHAPE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}")
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9]{20,}")
+
+
+def with_sandbox_credentials(request: Request, profile_id: str, token: str) -> tuple[Request, bool]:
+    """The client's request with the sandbox's own token and profile_id in place of the client's real-looking ones,
+    and whether any was put in place.
+
+    The sandbox knows only its own: the client's real ones would get a 401 or 404 that says nothing of the request.
+    Each is swapped inside the client's form (quotes, «Bearer», spaces kept), so a mistake of form is still answered
+    as wappi.pro would; a token broken by a line break is left as it is, and the sandbox refuses it as wappi.pro would.
+    """
+    request = request.copy()
+    swapped = False
+    for rows, name, own, shape in ((request.headers, "authorization", token, TOKEN_SHAPE),
+                                   (request.params, "profile_id", profile_id, PROFILE_ID_SHAPE)):
+        for row in rows:
+            if not (own and row.enabled and row.name.strip().lower() == name):
+                continue
+            inner = bare_token(row.value)
+            if inner != own and shape.fullmatch(inner) and inner in row.value:
+                row.value = row.value.replace(inner, own, 1)
+                swapped = True
+    return request, swapped
 
 
 def sandbox_address(url: str, sandbox_url: str) -> str:

@@ -140,14 +140,24 @@ class _Loaded:
     tree: Folder
     problems: list[str]
     items: dict[Path, Item] = field(default_factory=dict)
-    # Lower-cased (name, url, body) per request, built once at load so a keystroke of search touches no disk.
-    index: dict[Path, tuple[str, str, str]] = field(default_factory=dict)
+    # Lower-cased (name, url, body) per request, made from memory at the first search (not while the client loads
+    # at start-up) and kept up to date by put(), so a keystroke of search touches no disk.
+    _index: dict[Path, tuple[str, str, str]] | None = None
 
     def put(self, item: Item) -> None:
         self.items[item.path] = item
-        request = item.request
-        body = request.body.text.lower() if request.body.kind != "none" else ""
-        self.index[item.path] = (request.name.lower(), request.full_url().lower(), body)
+        if self._index is not None:
+            self._index[item.path] = _searchable(item.request)
+
+    def index(self) -> dict[Path, tuple[str, str, str]]:
+        if self._index is None:
+            self._index = {path: _searchable(item.request) for path, item in self.items.items()}
+        return self._index
+
+
+def _searchable(request: Request) -> tuple[str, str, str]:
+    body = request.body.text.lower() if request.body.kind != "none" else ""
+    return request.name.lower(), request.full_url().lower(), body
 
 
 class Store:
@@ -273,9 +283,7 @@ class Store:
         loaded = self._loaded.get(client)
         if loaded is None:
             tree, problems = load_tree(self.client_dir(client))
-            loaded = _Loaded(tree, problems)
-            for item in walk_items(tree):
-                loaded.put(item)
+            loaded = _Loaded(tree, problems, {item.path: item for item in walk_items(tree)})
             self._loaded[client] = loaded
         return loaded
 
@@ -576,7 +584,7 @@ class Store:
         matches: list[Match] = []
         for name in [client] if client is not None else self.clients():
             loaded = self._load(name)
-            for path, (name_l, url_l, body_l) in loaded.index.items():
+            for path, (name_l, url_l, body_l) in loaded.index().items():
                 if wanted in name_l:
                     where = "name"
                 elif wanted in url_l:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from desktop.core.collection import load_shipped, load_tree, walk_items
+from desktop.core.collection import load_tree, shipped_collection, walk_items
 from desktop.core.paths import preloaded_collection
 
 BASE_URL_VARIABLE = "{{base_url}}"
@@ -63,7 +63,7 @@ def load_routes(collection_dir: Path) -> Routes:
 def _read_routes(collection_dir: Path) -> dict[str, Route]:
     # The shipped collection is the app's own (its shapes checked by the test-suite); any other folder file by file.
     shipped = Path(collection_dir).resolve() == preloaded_collection().resolve()
-    folder, _problems = load_shipped(collection_dir) if shipped else load_tree(collection_dir)
+    folder, _problems = shipped_collection(collection_dir) if shipped else load_tree(collection_dir)
     routes: dict[str, Route] = {}
     for item in walk_items(folder):
         url = item.request.url

@@ -13,6 +13,9 @@ from PySide6.QtGui import (
     QPixmap,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextDocumentLayout,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -41,12 +45,28 @@ THUMBNAIL = 96
 # A pasted base64 value longer than this becomes an attachment instead of a wall of text.
 PASTE_AS_FILE = 4096
 PREVIEW_LITERAL = 256 * 1024
+# Lines longer than this keep their laid-out glyphs between paints (see BodyText.paintEvent).
+LONG_LINE = 10_000
+# Marks placeholder chips among the editor's extra selections, so others' (the linter's underlines) stay.
+_CHIP = QTextFormat.Property.UserProperty + 0x4348
 
 
 def monospace_font():
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSize(max(font.pointSize(), 10))
     return font
+
+
+class _LineLayout(QPlainTextDocumentLayout):
+    """Lays out again only the lines a change touches.
+
+    Qt adds a change's removed and added lengths end to end to find its last line, so the syntax highlighter's
+    recolouring of one line (reported as the line removed and added again) also throws away the next line's
+    layout: a megabyte base64 line below the edited one was laid out again, most of a second, per keystroke.
+    What changed ends where the added text ends; removed text is gone and has no line of its own."""
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:
+        super().documentChanged(position, 0, max(added, 1))
 
 
 class BodyText(QPlainTextEdit):
@@ -58,27 +78,46 @@ class BodyText(QPlainTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAcceptDrops(True)
+        document = QTextDocument(self)
+        self._layout = _LineLayout(document)  # kept here: the document does not keep a Python layout alive
+        document.setDocumentLayout(self._layout)
+        self.setDocument(document)
 
-    def token_at(self, position: int):
-        for match in att.TOKEN.finditer(self.toPlainText()):
-            if match.start() <= position <= match.end():
-                return match
+    def token_at(self, position: int) -> tuple[int, int] | None:
+        """Start and end of the placeholder around a position; one never spans lines, so only its line is read."""
+        block = self.document().findBlock(position)
+        offset = block.position()
+        for match in att.TOKEN.finditer(block.text()):
+            if match.start() <= position - offset <= match.end():
+                return match.start() + offset, match.end() + offset
         return None
+
+    def paintEvent(self, event) -> None:
+        # Qt throws away a line's shaped glyphs after each paint, so a visible megabyte line (a pasted base64
+        # value) is shaped again on every keystroke anywhere in the body: hundreds of milliseconds each time.
+        # Visible long lines keep theirs; short ones are cheap to shape again and keep Qt's default.
+        block = self.firstVisibleBlock()
+        bottom = self.viewport().height()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(self.contentOffset()).top() <= bottom:
+            if block.length() > LONG_LINE:
+                block.layout().setCacheEnabled(True)
+            block = block.next()
+        super().paintEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         cursor = self.textCursor()
         if not cursor.hasSelection() and event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-            match = self.token_at(cursor.position())
+            span = self.token_at(cursor.position())
             backspace = event.key() == Qt.Key.Key_Backspace
-            if match and (match.start() < cursor.position() if backspace else cursor.position() < match.end()):
-                cursor.setPosition(match.start())
-                cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
+            if span and (span[0] < cursor.position() if backspace else cursor.position() < span[1]):
+                cursor.setPosition(span[0])
+                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
                 cursor.removeSelectedText()  # the whole placeholder goes, never half of it
                 return
         elif event.text() and not cursor.hasSelection():
-            match = self.token_at(cursor.position())
-            if match and match.start() < cursor.position() < match.end():
-                cursor.setPosition(match.end())  # typing inside a placeholder would corrupt it
+            span = self.token_at(cursor.position())
+            if span and span[0] < cursor.position() < span[1]:
+                cursor.setPosition(span[1])  # typing inside a placeholder would corrupt it
                 self.setTextCursor(cursor)
         super().keyPressEvent(event)
 
@@ -232,10 +271,13 @@ class BodyEditor(QWidget):
         self.kind.addItem(_("Form (multipart), one field per line"), "multipart")
         self.editor = BodyText()
         self.editor.setFont(monospace_font())
-        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Long values wrap instead of running off sideways; an unwrapped megabyte line also costs Qt a quarter
+        # of a second on every repaint, whatever is typed where.
+        self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.editor.setPlaceholderText('{\n  "recipient": "79990000000",\n  "body": "..."\n}')
         self.editor.setTabStopDistance(self.editor.fontMetrics().horizontalAdvance(" ") * 2)
         self.highlighter = JsonHighlighter(self.editor.document())
+        self.highlighter.follow(self.editor)
 
         self.choose = QPushButton(_("Choose file…"))
         self.choose.setObjectName("chooseFile")
@@ -273,6 +315,9 @@ class BodyEditor(QWidget):
         self._poll.timeout.connect(self._show_progress)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._chips = 0  # placeholders marked now
+        self._token_lines = False  # the last change touched a line that can hold a placeholder
+        self.editor.document().contentsChange.connect(self._note_change)
         self.editor.textChanged.connect(self._text_changed)
         self.editor.cursorPositionChanged.connect(self._update_card)
         self.editor.file_dropped.connect(self.attach_file)
@@ -287,7 +332,9 @@ class BodyEditor(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        self.highlighter.setDocument(self.editor.document() if kind == "json" else None)
+        coloured = self.editor.document() if kind == "json" else None
+        if self.highlighter.document() is not coloured:  # setting it again recolours every line
+            self.highlighter.setDocument(coloured)
         self.editor.setEnabled(kind != "none")
         self.choose.setEnabled(kind != "none")
         self.edited.emit()
@@ -315,8 +362,24 @@ class BodyEditor(QWidget):
         """The request's URL, so an image method refuses a PDF before anything is encoded."""
         self.expect = att.expected_category(url)
 
+    def _note_change(self, position: int, _removed: int, added: int) -> None:
+        """Whether a change touched a line with "{{" (a placeholder never spans lines)."""
+        if added > PASTE_AS_FILE:
+            self._token_lines = True  # a paste or a loaded body: read once as a whole
+            return
+        block = self.editor.document().findBlock(position)
+        while block.isValid() and block.position() <= position + added:
+            if "{{" in block.text():
+                self._token_lines = True
+                return
+            block = block.next()
+
     def _text_changed(self) -> None:
-        self._mark_tokens()
+        # Reading the whole body on every keystroke cost a megabyte body 15 ms a key: only a change on a line
+        # with "{{", or while placeholders are marked, can make or break one.
+        if self._chips or self._token_lines:
+            self._mark_tokens()
+        self._token_lines = False
         self.edited.emit()
 
     def _mark_tokens(self) -> None:
@@ -329,13 +392,16 @@ class BodyEditor(QWidget):
                 fmt = QTextCharFormat()
                 fmt.setBackground(QColor("#ddf4ff"))
                 fmt.setForeground(QColor("#0550ae"))
+                fmt.setProperty(_CHIP, True)
                 selection.format = fmt
                 cursor = QTextCursor(self.editor.document())
                 cursor.setPosition(match.start())
                 cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
                 selections.append(selection)
-        self.editor.setExtraSelections(selections)
+        self._chips = len(selections)
+        kept = [other for other in self.editor.extraSelections() if not other.format.hasProperty(_CHIP)]
+        self.editor.setExtraSelections(kept + selections)
 
     # --- choosing and encoding a file ------------------------------------------------------------
 
@@ -474,12 +540,12 @@ class BodyEditor(QWidget):
     def _update_card(self) -> None:
         if self.task is not None:
             return
-        text = self.editor.toPlainText()
-        position = self.editor.textCursor().position()
-        field = att.string_field_at(text, position)
+        cursor = self.editor.textCursor()
+        # A field is on one line: reading the whole body on every cursor move froze typing in a megabyte body.
+        field = att.string_field_at(cursor.block().text(), cursor.positionInBlock())
         match = att.TOKEN.search(field.value) if field else None
-        if match is None and (field is None or len(field.value) < 64):
-            match = att.TOKEN.search(text)  # the body's file stays in view while other fields are edited
+        if match is None and self.attachments and (field is None or len(field.value) < 64):
+            match = att.TOKEN.search(self.editor.toPlainText())  # the body's file stays in view while other fields are edited
         if match and match.group(1) in self.attachments:
             attachment = self.attachments[match.group(1)]
             self.card.show_file(attachment, self._types.get(attachment.id, attachment.mime), self._notes.get(attachment.id, []), self._thumbnails.get(attachment.id))

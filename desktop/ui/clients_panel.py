@@ -23,9 +23,7 @@ from desktop.core.settings import Settings
 from desktop.core.store import Deleted, Store, StoreError, default_environment
 from desktop.core.variables import Environment
 from desktop.i18n import _
-from desktop.ui import data_folder, transfer
 from desktop.ui.collection_tree import CLIENT_ROLE, ITEM_ROLE, KIND_ROLE
-from desktop.ui.environment_dialog import EnvironmentDialog, MemorySecrets
 from desktop.ui.history_panel import HistoryPanel
 from desktop.ui.save_flow import EditorSession
 
@@ -39,7 +37,11 @@ def make_store(settings: Settings) -> Store:
 
 def attach_clients(window, paths: Paths, settings: Settings, secret_store=None, fresh: bool = True) -> ClientsPanel:
     """Wire the clients' features into a main window; `secret_store` (get/set) is where secret values live."""
-    window.clients = ClientsPanel(window, paths, settings, secret_store or MemorySecrets(), fresh)
+    if secret_store is None:
+        from desktop.ui.environment_dialog import MemorySecrets
+
+        secret_store = MemorySecrets()
+    window.clients = ClientsPanel(window, paths, settings, secret_store, fresh)
     return window.clients
 
 
@@ -108,11 +110,28 @@ class ClientsPanel(QObject):
         action(_("New client…"), self.ask_new_client)
         self.environment_action = action(_("Edit environment…"), self.edit_environment)
         self.file_menu.addSeparator()
-        action(_("Import Postman collection…"), lambda: transfer.ask_import(self))
-        action(_("Export client…"), lambda: transfer.ask_export(self, self.current_client()))
+        action(_("Import Postman collection…"), self.ask_import)
+        action(_("Export client…"), lambda: self.ask_export(self.current_client()))
         data_action = QAction(_("Data folder…"), window)
-        data_action.triggered.connect(lambda _checked=False: data_folder.ask(self))
+        data_action.triggered.connect(lambda _checked=False: self.ask_data_folder())
         window.settings_menu.addAction(data_action)
+
+    # The import, export and data folder dialogs load when first asked for, not when the window starts.
+
+    def ask_import(self) -> None:
+        from desktop.ui import transfer
+
+        transfer.ask_import(self)
+
+    def ask_export(self, client: str | None) -> None:
+        from desktop.ui import transfer
+
+        transfer.ask_export(self, client)
+
+    def ask_data_folder(self) -> None:
+        from desktop.ui import data_folder
+
+        data_folder.ask(self)
 
     def show_menu(self, node: QTreeWidgetItem | None, position) -> None:
         menu = QMenu(self.window)
@@ -140,7 +159,7 @@ class ClientsPanel(QObject):
                 add(_("Edit environment…"), lambda: self.edit_environment(client))
                 add(_("Rename…"), lambda: self.ask_rename_client(client))
                 add(_("Duplicate"), lambda: self.duplicate_client(client))
-                add(_("Export client…"), lambda: transfer.ask_export(self, client))
+                add(_("Export client…"), lambda: self.ask_export(client))
                 menu.addSeparator()
                 add(_("Delete"), lambda: self.delete(self.store.client_dir(client), client))
             else:
@@ -148,7 +167,7 @@ class ClientsPanel(QObject):
                 add(_("Delete"), lambda: self.delete(data.path, data.name))
         else:
             add(_("New client…"), self.ask_new_client)
-            add(_("Import Postman collection…"), lambda: transfer.ask_import(self))
+            add(_("Import Postman collection…"), self.ask_import)
         menu.popup(position)
 
     def _relative_folder(self, client: str, data) -> Path:
@@ -448,6 +467,8 @@ class ClientsPanel(QObject):
             QMessageBox.warning(self.window, _("Not done"), str(exc))
             return
         secrets = {v.name: self.secret_store.get(client, v.name) or "" for v in environment.variables if v.secret}
+        from desktop.ui.environment_dialog import EnvironmentDialog
+
         dialog = EnvironmentDialog(self.window, environment, secrets)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.save_environment(client, dialog.environment(), dialog.secrets())

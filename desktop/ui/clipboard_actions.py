@@ -7,13 +7,32 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.curl import parse_curl_detailed, to_curl
-from desktop.core.httplog import parse_pasted, to_http
 from desktop.core.models import Request
 from desktop.core.paste import ParseResult, PasteError
 from desktop.core.sender import filled
 from desktop.i18n import _
 from desktop.ui.workers import run_task
+
+
+# The cURL and HTTP readers and writers load at the first paste or copy: the window's start does without them.
+
+
+def as_curl(request: Request, masking: bool, secrets, style: str = "bash") -> str:
+    from desktop.core.curl import to_curl
+
+    return to_curl(request, mask_secrets=masking, secrets=secrets, style=style)
+
+
+def as_http(request: Request, masking: bool, secrets) -> str:
+    from desktop.core.httplog import to_http
+
+    return to_http(request, mask_secrets=masking, secrets=secrets)
+
+
+def _parse_pasted(text: str) -> ParseResult:
+    from desktop.core.httplog import parse_pasted
+
+    return parse_pasted(text)
 
 
 def looks_like_request(text: str) -> bool:
@@ -39,9 +58,9 @@ class ClipboardActions(QObject):
         copy_menu = menu.addMenu(_("Copy as"))
         self.include_secrets = QAction(_("Include the token (unmasked)"), window, checkable=True)
         for label, fn in (
-            (_("cURL (bash, macOS, Linux)"), lambda r, m, s: to_curl(r, mask_secrets=m, secrets=s)),
-            (_("cURL (Windows cmd)"), lambda r, m, s: to_curl(r, mask_secrets=m, secrets=s, style="cmd")),
-            (_("Raw HTTP"), lambda r, m, s: to_http(r, mask_secrets=m, secrets=s)),
+            (_("cURL (bash, macOS, Linux)"), as_curl),
+            (_("cURL (Windows cmd)"), lambda r, m, s: as_curl(r, m, s, style="cmd")),
+            (_("Raw HTTP"), as_http),
         ):
             action = QAction(label, window)
             action.triggered.connect(lambda _checked=False, f=fn: self.copy(f))
@@ -66,7 +85,7 @@ class ClipboardActions(QObject):
     def import_text(self, text: str) -> None:
         """Parse off the GUI thread; the current request stays until the import succeeded."""
         self._pasted = text
-        run_task(lambda: parse_pasted(text), self._imported, self._failed)
+        run_task(lambda: _parse_pasted(text), self._imported, self._failed)
 
     def _pick_missing(self, result: ParseResult) -> ParseResult:
         """Files the command reads that are not on this computer: the agent picks them and the command is read again."""
@@ -78,6 +97,8 @@ class ClipboardActions(QObject):
                 picked[path] = chosen
         if not picked:
             return result
+        from desktop.core.curl import parse_curl_detailed
+
         try:
             again = parse_curl_detailed(self._pasted, files=picked)
         except PasteError:

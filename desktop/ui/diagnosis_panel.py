@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -17,11 +16,9 @@ from desktop.core.diagnose import Finding
 from desktop.i18n import _, ngettext
 
 COLOURS = {"error": "#cf222e", "warning": "#9a6700", "info": "#0969da"}
-_ICONS = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
+# Names, not QStyle's values: PySide builds a class's enums at its first use (QStyle's take ~20 ms), which is
+# when the first finding is shown rather than when the window starts.
+_ICONS = {"error": "SP_MessageBoxCritical", "warning": "SP_MessageBoxWarning", "info": "SP_MessageBoxInformation"}
 
 
 def _escape(text: str) -> str:
@@ -42,7 +39,10 @@ class FindingCard(QFrame):
         self.setStyleSheet(f"#findingCard {{ border-left: 4px solid {colour}; }}")
         layout = QHBoxLayout(self)
         icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(_ICONS.get(finding.severity, _ICONS["info"])).pixmap(20, 20))
+        from PySide6.QtWidgets import QStyle
+
+        standard = getattr(QStyle.StandardPixmap, _ICONS.get(finding.severity, _ICONS["info"]))
+        icon.setPixmap(self.style().standardIcon(standard).pixmap(20, 20))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(icon)
         texts = QVBoxLayout()

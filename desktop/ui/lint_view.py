@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QThreadPool, QTimer, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,13 +29,17 @@ DEBOUNCE_MS = 150
 BACKGROUND_CHARS = 64 * 1024  # above this, linting leaves the GUI thread so typing never waits for it
 MAX_LISTED = 300  # a longer list only slows the widget; the first problems are the ones to fix first
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Marks the linter's underlines among the editor's extra selections, so others' (placeholder chips) stay.
+_UNDERLINE = QTextFormat.Property.UserProperty + 0x4C49
 
 
 class _Positions:
     """Code-point offsets of a text to QTextDocument positions, which count UTF-16 units."""
 
     def __init__(self, text: str):
-        self.astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+        # Counting UTF-16 units is a quick C-speed test for "no emoji at all", the usual case.
+        plain = text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+        self.astral = [] if plain else [m.start() for m in _ASTRAL.finditer(text)]
 
     def __call__(self, offset: int) -> int:
         return offset + bisect.bisect_left(self.astral, offset)
@@ -49,18 +53,20 @@ def editor_text(editor: QPlainTextEdit) -> str:
 # ---------------------------------------------------------------- the one place that knows about threads
 
 
-def _safe_lint(text: str, rules: Any) -> list[Problem]:
+def _safe_lint(text: str, rules: Any) -> tuple[list[Problem], _Positions]:
+    """The problems and the text's position map: both read the whole text, so both are made off the GUI thread."""
+    positions = _Positions(text)
     try:
-        return jsonlint.lint(text, rules)
+        return jsonlint.lint(text, rules), positions
     except Exception:  # a linter bug must never cost the agent their typing; no underline is the fallback
-        return []
+        return [], positions
 
 
 class LintRunner(QObject):
     """Lints small texts at once and big ones on the thread pool; swap for workers.run_task here only."""
 
     # Emitted from the pool thread too: the runner lives in the GUI thread, so receivers get it queued there.
-    finished = Signal(int, object)  # generation, list[Problem]
+    finished = Signal(int, object)  # generation, (list[Problem], _Positions)
 
     def start(self, generation: int, text: str, rules: Any) -> None:
         if len(text) < BACKGROUND_CHARS:
@@ -93,15 +99,16 @@ class LintHighlighting(QObject):
         # An empty document has no character to underline: both ends stay at 0.
         return min(start, last), min(end, last)
 
-    def show(self, problems: list[Problem], text: str) -> None:
+    def show(self, problems: list[Problem], positions: _Positions) -> None:
         self.problems = [p for p in problems if p.line > 0]
-        self.positions = _Positions(text)
+        self.positions = positions
         selections = []
         for problem in self.problems:
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
             fmt.setUnderlineColor(QColor("#d32f2f" if problem.severity == jsonlint.ERROR else "#f9a825"))
             fmt.setToolTip(problem.message)
+            fmt.setProperty(_UNDERLINE, True)
             selection = QTextEdit.ExtraSelection()
             selection.format = fmt
             cursor = QTextCursor(self.editor.document())
@@ -110,7 +117,8 @@ class LintHighlighting(QObject):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selections.append(selection)
-        self.editor.setExtraSelections(selections)
+        kept = [other for other in self.editor.extraSelections() if not other.format.hasProperty(_UNDERLINE)]
+        self.editor.setExtraSelections(kept + selections)
 
     def problems_at(self, position: int) -> list[Problem]:
         found = []
@@ -145,11 +153,13 @@ class ProblemMargin(QWidget):
         self.editor = editor
         self.jump = jump
         self.problems: list[Problem] = []
+        self.lines: list[int] = []  # each problem's line, ascending
         self.setFixedWidth(self.WIDTH)
         editor.updateRequest.connect(lambda *_args: self.update())
 
     def show_problems(self, problems: list[Problem]) -> None:
         self.problems = [p for p in problems if p.line > 0]
+        self.lines = [p.line for p in self.problems]
         self.update()
 
     def _line_tops(self) -> dict[int, tuple[int, Problem]]:
@@ -158,7 +168,11 @@ class ProblemMargin(QWidget):
         # The strip and the editor are siblings: go through screen coordinates.
         offset = self.mapFromGlobal(self.editor.viewport().mapToGlobal(QPoint(0, 0))).y()
         tops: dict[int, tuple[int, Problem]] = {}
-        for problem in self.problems:
+        # Problems come in text order: only those on the lines in view are placed, on every repaint.
+        first = self.editor.firstVisibleBlock().blockNumber() + 1
+        last = self.editor.cursorForPosition(QPoint(0, self.editor.viewport().height())).blockNumber() + 1
+        low = bisect.bisect_left(self.lines, first)
+        for problem in self.problems[low:bisect.bisect_right(self.lines, last)]:
             if problem.line in tops and tops[problem.line][1].severity == jsonlint.ERROR:
                 continue
             block = document.findBlockByNumber(problem.line - 1)
@@ -204,6 +218,7 @@ class ProblemList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.listed: list[Problem] = []
         # Problems wrap to the width: a sideways scroll would hide the end of the text and the «Fix» buttons.
         self.setWordWrap(True)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -211,8 +226,12 @@ class ProblemList(QListWidget):
         self.itemClicked.connect(lambda item: self.jump_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
 
     def show_problems(self, problems: list[Problem]) -> None:
+        listed = problems[:MAX_LISTED]
+        if listed == self.listed:  # typing that changes no finding: rebuilding the rows cost 20 ms or more
+            return
+        self.listed = listed
         self.clear()
-        for problem in problems[:MAX_LISTED]:
+        for problem in listed:
             where = _("line {line}, column {column}").format(line=problem.line, column=problem.column) \
                 if problem.line > 0 else _("request")
             mark = "✖" if problem.severity == jsonlint.ERROR else "⚠"
@@ -307,11 +326,12 @@ class LintController(QObject):
         except Exception:  # rules come from a user's file: a bad one means "no rules", not a crash
             return None
 
-    def _on_linted(self, generation: int, problems: list[Problem]) -> None:
+    def _on_linted(self, generation: int, result: tuple[list[Problem], _Positions]) -> None:
         if generation != self._generation:  # the text changed meanwhile; a newer result is on its way
             return
+        problems, positions = result
         self.problems = problems
-        self.highlighting.show(problems, self._text)
+        self.highlighting.show(problems, positions)
         self.margin.show_problems(problems)
         self.panel.show_problems(problems)
         self.problems_changed.emit(problems)

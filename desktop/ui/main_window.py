@@ -34,11 +34,13 @@ from desktop.core.session import (
     NOWHERE,
     OPENED,
     SANDBOX_REPEAT,
+    SANDBOX_STAND_INS,
     Session,
     client_request_name,
     sandbox_address,
     server_of,
     server_words,
+    with_sandbox_credentials,
 )
 from desktop.core.settings import Settings
 from desktop.core.secrets import bare_token, clean_token
@@ -48,14 +50,14 @@ from desktop.ui.body_editor import BodyEditor
 from desktop.ui.clipboard_actions import ClipboardActions
 from desktop.ui.collection_tree import CollectionTree
 from desktop.ui.diagnosis_panel import DiagnosisPanel
-from desktop.ui.reply_preview import ReplyPreview
+from desktop.ui.lint_view import LintController
 from desktop.ui.lint_view import attach as attach_linter
 from desktop.ui.key_value_table import COMMON_HEADERS, KeyValueTable
-from desktop.ui.practice_page import PracticePage
+from desktop.ui.lazy_page import LazyPage
 from desktop.ui.request_options import RequestOptions
 from desktop.ui.response_view import ResponseView
+from desktop.ui.style import named
 from desktop.ui.url_bar import UrlBar
-from desktop.ui.webhooks_tab import WebhooksTab
 from desktop.ui.workers import Task, run_task
 
 
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         # Asked before another request replaces the one on screen (save_flow answers: saved, discarded or kept).
         self.leave_guard: Callable[[], bool] = lambda: True
         self.sandbox_url = ""
+        self.sandbox_credentials = ("", "")  # the sandbox's own profile_id and token (app.SandboxStart.attach)
         self.task: Task | None = None
         self.findings_task: Task | None = None
         self.cancel_event: threading.Event | None = None
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         self.repeat_button.setToolTip(_("Send the same path, query, headers, token and body to the built-in sandbox instead of wappi.pro"))
         self.repeat_button.clicked.connect(self.repeat_in_sandbox)
         self.description = QLabel()
-        self.description.setObjectName("requestDescription")
+        named(self.description, "requestDescription")
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.description.hide()
@@ -115,16 +118,14 @@ class MainWindow(QMainWindow):
         self.headers = KeyValueTable(COMMON_HEADERS)
         self.body = BodyEditor()
         self.body.max_file_bytes = settings.max_file_mb * 1024 * 1024
-        # Live JSON checks under the editor, with the endpoint's field rules when the request came from a collection.
-        self.linter = attach_linter(self.body.editor, self.current_rules)
-        self.linter.panel.list.setMaximumHeight(140)
-        self.body.layout().addWidget(self.linter.panel)
-        self.body.editor_row.insertWidget(0, self.linter.margin)
+        # Live JSON checks under the editor come when the Body tab is first shown (_attach_linter).
+        self.linter: LintController | None = None
         self.body.kind.currentIndexChanged.connect(self._body_kind_changed)
         self.request_tabs = QTabWidget()
         self.request_tabs.addTab(self.params, _("Query parameters"))
         self.request_tabs.addTab(self.headers, _("Headers"))
         self.request_tabs.addTab(self.body, _("Body"))
+        self.request_tabs.currentChanged.connect(self._attach_linter)
         self.options = RequestOptions()
         self.request_tabs.addTab(self.options, self.options.title())
         self.options.edited.connect(self._options_edited)
@@ -185,15 +186,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 1000])
         # Webhooks are a job of their own (is the client's URL reachable? what arrives?), so they get a page.
-        self.webhooks = WebhooksTab()
-        self.webhooks.save_requested.connect(self.open_webhook_sample)
+        # It and Practice (the course's cases against a practice sandbox of its own) are made when first opened.
+        self.webhooks_page = LazyPage(self._make_webhooks)
+        self.practice_page = LazyPage(self._make_practice)
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, _("Requests"))
-        self.pages.addTab(self.webhooks, _("Webhooks"))
-        self.practice = PracticePage()  # the course's cases against a practice sandbox of its own
-        self.pages.addTab(self.practice, _("Practice"))
+        self.pages.addTab(self.webhooks_page, _("Webhooks"))
+        self.pages.addTab(self.practice_page, _("Practice"))
         self.setCentralWidget(self.pages)
 
         self._build_toolbar()
@@ -226,6 +227,29 @@ class MainWindow(QMainWindow):
         self.session.set_environment(self.active_environment(), self.variable_values())
 
     # --- building -------------------------------------------------------------------------------
+
+    @property
+    def webhooks(self):
+        """The Webhooks page (webhooks_tab.WebhooksTab), made on first use."""
+        return self.webhooks_page.content()
+
+    @property
+    def practice(self):
+        """The Practice page (practice_page.PracticePage), made on first use."""
+        return self.practice_page.content()
+
+    def _make_webhooks(self) -> QWidget:
+        from desktop.ui.webhooks_tab import WebhooksTab
+
+        page = WebhooksTab()
+        page.save_requested.connect(self.open_webhook_sample)
+        page.reply_requested.connect(self.show_webhook_reply)
+        return page
+
+    def _make_practice(self) -> QWidget:
+        from desktop.ui.practice_page import PracticePage
+
+        return PracticePage()
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(_("Environment"))
@@ -479,6 +503,8 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if not self.session.findings_ready:
             self.session.refresh()
+        from desktop.ui.reply_preview import ReplyPreview  # a dialog: its module loads when first asked for
+
         ReplyPreview(self, self.session.reply(), self.session.name).exec()
 
     def snapshot(self) -> dict:
@@ -564,6 +590,11 @@ class MainWindow(QMainWindow):
         self.request_menu.addAction(action)
         self.sandbox_log_action = action
 
+    def sandbox_failed(self, words: str) -> None:
+        """The built-in sandbox could not start: «Repeat in sandbox» says so instead of sending nowhere."""
+        self.sandbox_url = ""
+        self.statusBar().showMessage(words)
+
     def add_side_tab(self, widget: QWidget, title: str) -> None:
         """Another tab in the left column (the clients' history)."""
         self.side_tabs.addTab(widget, title)
@@ -571,8 +602,20 @@ class MainWindow(QMainWindow):
     def current_rules(self):
         return self.session.rules
 
+    def _attach_linter(self) -> None:
+        """Live JSON checks under the body editor, with the endpoint's field rules when the request came from a
+        collection; made when the Body tab is first shown: a window opened on a GET never pays for them."""
+        if self.linter is not None or self.request_tabs.currentWidget() is not self.body:
+            return
+        self.linter = attach_linter(self.body.editor, self.current_rules)
+        self.linter.panel.list.setMaximumHeight(140)
+        self.body.layout().addWidget(self.linter.panel)
+        self.body.editor_row.insertWidget(0, self.linter.margin)
+        self._body_kind_changed()
+
     def _body_kind_changed(self) -> None:
-        self.linter.panel.setVisible(self.body.kind.currentData() == "json")
+        if self.linter is not None:
+            self.linter.panel.setVisible(self.body.kind.currentData() == "json")
 
     def _confirm_broken_request(self) -> bool:
         """Agents reproduce broken requests on purpose: real mistakes are named once, and the agent may send anyway."""
@@ -592,6 +635,14 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is send_anyway
 
+    def show_webhook_reply(self, check) -> None:
+        """«Reply to client» on the Webhooks page: an editable message about the client's webhook address."""
+        from desktop.ui.reply_preview import ReplyPreview
+
+        about = _("About the check of the webhook address {url}. Read it, change it if needed, then copy it into the "
+                  "chat with the client.").format(url=check.url)
+        ReplyPreview(self, self.session.webhook_reply(check), "", about=about).exec()
+
     def open_webhook_sample(self, request: Request) -> None:
         """A webhook sample becomes an ordinary request in the panels, ready to send or save."""
         if self.leave_guard():
@@ -603,7 +654,8 @@ class MainWindow(QMainWindow):
         if self.findings_task is not None:
             self.findings_task.cancel()
         self.edit_timer.stop()
-        self.webhooks.shutdown()
+        if self.webhooks_page.built:
+            self.webhooks.shutdown()
         super().closeEvent(event)
 
     def _url_edited(self, text: str) -> None:
@@ -684,8 +736,9 @@ class MainWindow(QMainWindow):
         if server_url is not None:
             request, _ignored = resolve(request, values)
             request.url = sandbox_address(request.url, server_url)
+            request, stood_in = with_sandbox_credentials(request, *self.sandbox_credentials)
             prepared = prepare(request, values)
-            server = SANDBOX_REPEAT
+            server = SANDBOX_STAND_INS if stood_in else SANDBOX_REPEAT
         else:
             server = server_of(prepared.url, self.sandbox_url)
         timeout = self.settings.timeout_s

@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -90,6 +90,12 @@ class RequestEditor(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.url_bar = UrlBar()
+        # The column is narrow and the address is where half of the course's mistakes are: when the field cannot
+        # show all of it, the whole address is written out under it.
+        self.full_address = QLabel()
+        self.full_address.setObjectName("fullAddress")
+        self.full_address.setWordWrap(True)
+        self.full_address.hide()
         self.headers = KeyValueTable(COMMON_HEADERS)
         self.body = BodyEditor()
         self.tabs = QTabWidget()
@@ -98,7 +104,24 @@ class RequestEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.url_bar)
+        layout.addWidget(self.full_address)
         layout.addWidget(self.tabs, 1)
+        self.url_bar.url.textChanged.connect(self._show_full_address)
+        self.url_bar.url.installEventFilter(self)  # its width is known when it is resized
+
+    def _show_full_address(self) -> None:
+        field = self.url_bar.url
+        text = field.text()
+        fits = field.fontMetrics().horizontalAdvance(text) <= field.contentsRect().width() - 40  # the clear button
+        # Zero-width spaces after / ? & let the label wrap a long address; the field keeps the real text.
+        wrappable = "".join(c + ("\u200b" if c in "/?&=" else "") for c in text)
+        self.full_address.setText(_("Whole address: {url}").format(url=wrappable))
+        self.full_address.setVisible(bool(text) and not fits)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._show_full_address()
+        return False
 
     def load_model(self, request: Request) -> None:
         index = self.url_bar.method.findText(request.method)

@@ -10,10 +10,11 @@ from desktop.i18n import _
 class ReplyPreview(QDialog):
     """An editable reply about one request; «Copy» puts the text as edited on the clipboard."""
 
-    def __init__(self, parent, text: str, request_name: str):
+    def __init__(self, parent, text: str, request_name: str, about: str = ""):
+        """`about`: what the reply is about, when it is not a request (a webhook check)."""
         super().__init__(parent)
         self.setWindowTitle(_("Reply to the client"))
-        about = QLabel(_("About the request «{name}». Read it, change it if needed, then copy it into the chat with the client.").format(
+        about = QLabel(about or _("About the request «{name}». Read it, change it if needed, then copy it into the chat with the client.").format(
             name=request_name or _("New request")))
         about.setWordWrap(True)
         self.editor = QPlainTextEdit(text)

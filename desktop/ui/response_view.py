@@ -48,6 +48,7 @@ from desktop.ui.image_preview import ImagePreview, read_image
 from desktop.ui.json_tree import JsonTreeModel
 from desktop.ui.line_view import LineView
 from desktop.ui.sent_view import SentView
+from desktop.ui.style import named
 from desktop.ui.timing_chart import TimingChart
 from desktop.ui.workers import Task, run_task
 
@@ -100,14 +101,14 @@ class ResponseView(QWidget):
         self.meaning.setWordWrap(True)
         self.meaning.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stats = QLabel()
-        self.stats.setObjectName("responseStats")
+        named(self.stats, "responseStats")
         top = QHBoxLayout()
         top.addWidget(self.badge)
         top.addWidget(self.meaning, 1)
         top.addWidget(self.stats)
 
         self.error = QLabel()
-        self.error.setObjectName("sendError")
+        named(self.error, "sendError")
         self.error.setWordWrap(True)
         self.error.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -115,7 +116,7 @@ class ResponseView(QWidget):
         self.placeholder = QLabel(_("Press «Send» (Ctrl+Enter) and the server's answer appears here."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setObjectName("placeholder")
+        named(self.placeholder, "placeholder")
         self.stack = QStackedWidget()
         for widget in (self.placeholder, self.error):
             self.stack.addWidget(widget)
@@ -227,7 +228,7 @@ class ResponseView(QWidget):
 
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setObjectName("bodyNote")
+        named(self.note, "bodyNote")
         self.show_all_button = QPushButton(_("Show everything"))
         self.show_all_button.clicked.connect(self.show_everything)
         self.note_save_button = QPushButton(_("Save to file…"))

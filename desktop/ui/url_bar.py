@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QW
 
 from desktop.core.models import METHODS
 from desktop.i18n import _
+from desktop.ui.style import named
 
 
 class UrlBar(QWidget):
@@ -18,14 +19,14 @@ class UrlBar(QWidget):
         super().__init__(parent)
         self.method = QComboBox()
         self.method.addItems(METHODS)
-        self.method.setObjectName("methodBox")
+        named(self.method, "methodBox")
         self.method.setToolTip(_("Method: GET reads, POST sends data"))
         self.url = QLineEdit()
-        self.url.setObjectName("urlEdit")
+        named(self.url, "urlEdit")
         self.url.setPlaceholderText("https://wappi.pro/api/sync/get/status?profile_id={{profile_id}}")
         self.url.setClearButtonEnabled(True)
         self.button = QPushButton(_("Send"))
-        self.button.setObjectName("sendButton")
+        named(self.button, "sendButton")
         self.button.setToolTip(_("Send the request (Ctrl+Enter)"))
         self.busy = False
 

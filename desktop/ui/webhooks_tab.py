@@ -42,6 +42,7 @@ from desktop.core.webhooks import (
 from desktop.i18n import _
 from desktop.ui.body_editor import monospace_font
 from desktop.ui.json_highlighter import JsonHighlighter
+from desktop.ui.style import named
 from desktop.ui.workers import Task, run_task
 
 MARKS = {"ok": ("✔", "#1a7f37"), "warning": ("⚠", "#9a6700"), "error": ("✖", "#cf222e")}
@@ -74,6 +75,7 @@ class CheckPanel(QWidget):
 
     checked = Signal(object)          # WebhookCheck
     save_requested = Signal(object)   # Request
+    reply_requested = Signal(object)  # the WebhookCheck on screen, for a message to the client
 
     def __init__(self, timeout: float = 10.0, parent=None):
         super().__init__(parent)
@@ -82,13 +84,13 @@ class CheckPanel(QWidget):
         self.last: WebhookCheck | None = None
 
         self.url_edit = QLineEdit()
-        self.url_edit.setObjectName("urlEdit")
+        named(self.url_edit, "urlEdit")
         self.url_edit.setPlaceholderText("https://example.com/webhook")
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_edit.setPlaceholderText(_("the auth phrase from the webhook settings, if the client set one"))
         secret_note = QLabel(_("Sent in the {header} header: the Wappi documentation does not say which header the service uses.").format(header=AUTH_HEADER))
-        secret_note.setObjectName("responseStats")
+        named(secret_note, "responseStats")
         secret_note.setWordWrap(True)
         self.type_box = QComboBox()
         for wh_type, label in type_labels().items():
@@ -100,8 +102,12 @@ class CheckPanel(QWidget):
         self.highlighter = JsonHighlighter(self.payload_edit.document())
         self.reset_button = QPushButton(_("Restore the documented sample"))
         self.check_button = QPushButton(_("Check"))
-        self.check_button.setObjectName("sendButton")
+        named(self.check_button, "sendButton")
         self.save_button = QPushButton(_("Save as a request"))
+        # About the check on screen only: greyed out until one has ended, and again while the next one runs.
+        self.reply_button = QPushButton(_("Reply to client…"))
+        self.reply_button.setToolTip(_("A message for the client about their webhook address, in the client's language"))
+        self.reply_button.setEnabled(False)
 
         form = QFormLayout()
         form.addRow(_("Client's webhook address:"), self.url_edit)
@@ -116,6 +122,7 @@ class CheckPanel(QWidget):
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.reply_button)
         inputs = QWidget()
         left = QVBoxLayout(inputs)
         left.addLayout(form)
@@ -124,10 +131,10 @@ class CheckPanel(QWidget):
         left.addLayout(buttons)
 
         self.verdict = QLabel(_("Enter the client's webhook address and press Check."))
-        self.verdict.setObjectName("placeholder")
+        named(self.verdict, "placeholder")
         self.verdict.setWordWrap(True)
         self.details = QLabel()
-        self.details.setObjectName("responseStats")
+        named(self.details, "responseStats")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.findings_view = QTextBrowser()
@@ -157,6 +164,7 @@ class CheckPanel(QWidget):
         self.check_button.clicked.connect(self.start_check)
         self.url_edit.returnPressed.connect(self.start_check)
         self.save_button.clicked.connect(self._save)
+        self.reply_button.clicked.connect(lambda: self.last is not None and self.reply_requested.emit(self.last))
         self.restore_sample()
 
     def wh_type(self) -> str:
@@ -181,6 +189,7 @@ class CheckPanel(QWidget):
         types = enabled_types_in(self.types_edit.text())
         timeout = self.timeout
         self.check_button.setEnabled(False)
+        self.reply_button.setEnabled(False)
         self.verdict.setText(_("Sending the sample webhook to the client's server…"))
         self.task = run_task(
             lambda: check(url, wh_type, secret, timeout=timeout, payload=payload, enabled_types=types),
@@ -195,6 +204,7 @@ class CheckPanel(QWidget):
     def _show_result(self, result: WebhookCheck) -> None:
         self._done()
         self.last = result
+        self.reply_button.setEnabled(True)
         if result.delivered:
             self.verdict.setText(_("Delivered: the client's server accepted the webhook."))
             colour = "#1a7f37"
@@ -231,6 +241,8 @@ class CheckPanel(QWidget):
         self._show_problem(error.message, error.next_step)
 
     def _show_problem(self, message: str, next_step: str) -> None:
+        self.last = None
+        self.reply_button.setEnabled(False)
         self.verdict.setText(_("The check was not made."))
         self.verdict.setStyleSheet("color: #cf222e; font-weight: bold; font-size: 12pt")
         self.details.setText("")
@@ -263,7 +275,7 @@ class ReceivePanel(QWidget):
         self.arrivals = []
 
         self.start_button = QPushButton(_("Start receiving"))
-        self.start_button.setObjectName("sendButton")
+        named(self.start_button, "sendButton")
         self.port_box = QSpinBox()
         self.port_box.setRange(0, 65535)
         self.port_box.setSpecialValueText(_("any free"))
@@ -282,7 +294,7 @@ class ReceivePanel(QWidget):
         hint = QLabel(_("How to use: set this address as the webhook of the sandbox profile (POST /api/webhook/url/set?url=…), "
                         "then send a message to 79990000000 in the sandbox: its webhooks appear below. "
                         "The address works only on this computer."))
-        hint.setObjectName("responseStats")
+        named(hint, "responseStats")
         hint.setWordWrap(True)
 
         top = QHBoxLayout()
@@ -426,6 +438,7 @@ class WebhooksTab(QWidget):
     """
 
     save_requested = Signal(object)  # Request
+    reply_requested = Signal(object)  # WebhookCheck
 
     def __init__(self, timeout: float = 10.0, parent=None):
         super().__init__(parent)
@@ -446,6 +459,7 @@ class WebhooksTab(QWidget):
         self.tabs.addTab(self._receive_panel, _("Receive"))
         self._layout.addWidget(self.tabs)
         self._check_panel.save_requested.connect(self.save_requested)
+        self._check_panel.reply_requested.connect(self.reply_requested)
 
     @property
     def check_panel(self) -> CheckPanel:

@@ -223,19 +223,14 @@ def test_any_json_is_a_request_or_a_format_error(data):
         dump_request(request, meta)
 
 
-def test_validation_time_grows_linearly_with_the_file(tmp_path):
+def test_validation_time_grows_linearly_with_the_file():
     """Long inputs: the check of 4n rows costs about 4 times that of n rows, not 16 times (ratio, not seconds)."""
-    import time
+    from tests.core.linearity import MAX_RATIO, growth
 
-    def cost(rows):
-        data = json.loads(_request_file(headers=[{"name": f"H{i}", "value": "v" * 50} for i in range(rows)]))
-        started = time.perf_counter()
-        for _ in range(3):
-            request_from_data(data, "x.json")
-        return time.perf_counter() - started
+    def make(rows):
+        return _request_file(headers=[{"name": f"H{i}", "value": "v" * 50} for i in range(rows)]).decode()
 
-    cost(100)
-    assert cost(8000) / cost(2000) < 8
+    assert growth(lambda text: request_from_data(json.loads(text), "x.json"), make, 4000, (FormatError,)) < MAX_RATIO
 
 
 def test_a_byte_order_mark_from_a_windows_editor_is_fine(tmp_path):
@@ -291,3 +286,139 @@ def test_a_folder_whose_entries_cannot_be_looked_at_is_named_not_a_crash():
         pytest.skip("no folder here refuses a look at its entries")
     _tree, problems = load_tree(blocked)
     assert any("Permission denied" in problem or "cannot be read" in problem for problem in problems)
+
+
+def test_the_inlined_validator_judges_as_the_schema_file_does():
+    """The schemas are compiled with their $refs inlined (faster); the verdict and the field named stay the same."""
+    import fastjsonschema
+
+    from desktop.core.collection import SCHEMAS, _validator
+
+    plain = fastjsonschema.compile(json.loads((SCHEMAS / "request.schema.json").read_text(encoding="utf-8")))
+
+    def verdict(validate, data):
+        try:
+            validate(data)
+        except fastjsonschema.JsonSchemaValueException as error:
+            return error.path, error.rule
+        return None
+
+    rows = st.lists(st.dictionaries(st.sampled_from(["name", "value", "enabled", "bare"]), json_values, max_size=4),
+                    max_size=3)
+    attachments = st.lists(st.dictionaries(st.sampled_from(["id", "size", "base64", "data_uri"]), json_values,
+                                           max_size=4), max_size=2)
+    bodies = st.fixed_dictionaries({}, optional={"kind": json_values, "text": json_values, "attachments": attachments})
+    with_rows = st.builds(lambda rows, body: {"kind": "request", "headers": rows, "params": rows[::-1], "body": body},
+                          rows, bodies)
+
+    @settings(max_examples=150, deadline=None)
+    @given(data=st.one_of(json_values, request_like, with_rows))
+    def same(data):
+        assert verdict(_validator("request")[0], data) == verdict(plain, data)
+
+    same()
+
+
+def _count_checks(monkeypatch) -> list[str]:
+    from desktop.core import collection
+
+    collection.forget_checked()
+    checked: list[str] = []
+    real = collection.check_shape
+
+    def counting(data, kind, source):
+        checked.append(source)
+        real(data, kind, source)
+
+    monkeypatch.setattr(collection, "check_shape", counting)
+    return checked
+
+
+def test_the_same_bytes_are_not_checked_again_but_changed_ones_are(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    checked = _count_checks(monkeypatch)
+    for name in ("a", "b", "c"):
+        (tmp_path / "c" / f"{name}.json").parent.mkdir(exist_ok=True)
+        (tmp_path / "c" / f"{name}.json").write_bytes(_request_file(name=name, url="u1"))
+    load_tree(tmp_path / "c")
+    assert sorted(checked) == ["a.json", "b.json", "c.json"]
+    checked.clear()
+    shutil.copytree(tmp_path / "c", tmp_path / "copy")
+    for root in ("c", "copy"):
+        assert [i.request.name for i in walk_items(load_tree(tmp_path / root)[0])] == ["a", "b", "c"]
+    assert checked == []
+    # Rewritten in place with as many bytes and the old timestamps, or replaced by a rename: both are checked again.
+    before = os.stat(tmp_path / "c" / "a.json")
+    (tmp_path / "c" / "a.json").write_bytes(_request_file(name="a", url=[22]))
+    os.utime(tmp_path / "c" / "a.json", ns=(before.st_atime_ns, before.st_mtime_ns))
+    (tmp_path / "new.json").write_bytes(_request_file(name="b", headers=5))
+    os.replace(tmp_path / "new.json", tmp_path / "c" / "b.json")
+    folder, problems = load_tree(tmp_path / "c")
+    assert sorted(checked) == ["a.json", "b.json"]
+    assert [i.request.name for i in walk_items(folder)] == ["c"]
+    assert [p.split(":")[0] for p in problems] == ["a.json", "b.json"]
+
+
+def test_linked_request_and_folder_files_are_read(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "r.json").write_bytes(_request_file(name="linked"))
+    (elsewhere / "f.json").write_text(json.dumps({"name": "Named by a link"}))
+    root = tmp_path / "c" / "sub"
+    root.mkdir(parents=True)
+    (root / "r.json").symlink_to(elsewhere / "r.json")
+    (root / "folder.json").symlink_to(elsewhere / "f.json")
+    folder, problems = load_tree(tmp_path / "c")
+    assert problems == []
+    assert folder.children[0].name == "Named by a link"
+    assert [i.request.name for i in walk_items(folder)] == ["linked"]
+    assert folder.children[0].children[0].path == root / "r.json"
+
+
+
+def test_a_big_request_file_is_read_whole(tmp_path):
+    """Small files are read in one go without asking their size; one holding a picture is read to its end."""
+    picture = "A" * 3_000_001
+    body = {"kind": "json", "text": "{{file:p}}", "attachments": [{"id": "p", "base64": picture}]}
+    (tmp_path / "big.json").write_bytes(_request_file(name="big", body=body))
+    for trusted in (False, True):
+        folder, problems = load_tree(tmp_path, trusted=trusted)
+        (item,) = walk_items(folder)
+        assert problems == [] and item.request.body.attachments["p"].data == picture.encode()
+
+
+def test_the_tree_the_checks_and_the_sandbox_share_one_load_of_the_shipped_collection(monkeypatch):
+    import threading
+
+    from desktop import i18n
+    from desktop.core import collection
+    from desktop.core.diagnose import documented_endpoints
+    from desktop.core.paths import preloaded_collection
+    from desktop.sandbox.routes import load_routes
+
+    loads = []
+    real = collection.load_shipped
+    monkeypatch.setattr(collection, "load_shipped", lambda root: loads.append(root) or real(root))
+    monkeypatch.setattr(collection, "_shipped", {})
+    root = preloaded_collection()
+    # Two readers at once (the window's loader thread and the first findings job): one read of the files.
+    results = []
+    readers = [threading.Thread(target=lambda: results.append(collection.shipped_collection(root))) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert results[0] is results[1]
+    assert documented_endpoints()["/api/sync/message/send"].method == "POST"
+    assert len(load_routes(root)) > 100
+    assert len(loads) == 1
+    # Names are picked in the UI language: another language is another load.
+    previous = i18n.language()
+    try:
+        i18n.set_language("ru" if previous != "ru" else "en")
+        assert collection.shipped_collection(root) is not results[0]
+    finally:
+        i18n.set_language(previous)
+    assert len(loads) == 2

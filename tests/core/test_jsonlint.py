@@ -281,3 +281,86 @@ def test_lint_and_fix_never_raise_within_a_time_bound(text):
         "literals", "comments", "placeholders"])
 def test_lint_and_fix_are_linear(make, size):
     assert growth(lambda text: (lint(text), fix(text)), make, size, ()) < MAX_RATIO
+
+
+# ---------------------------------------------------------------- the valid-JSON fast path says what the scanner says
+
+_spaces = st.sampled_from(["", " ", "\n  ", "\t"])
+_scalar_tokens = (
+    st.from_regex(r"\A[-]?(0|[1-9][0-9]{0,11})(\.[0-9]{1,3})?([eE][-+]?[0-9]{1,2})?\Z")
+    | st.sampled_from(["true", "false", "null", '"79990001122"', '"89990001122"', '"9990001122"',
+                       '"+7 999 000-11-22"', '"120363@g.us"', '"@user"', '""', '"55.7"', '"True"',
+                       '"data:image/png;base64,iVBO"', '"/9j/4AAQ=="', '"a b!"', '"https://x.ru/a"', '"ftp:x"',
+                       '"{{token}}"', '"\\u0041"', '"x\u200by"', '"Привет"'])
+    | st.text(max_size=8).map(json.dumps)
+)
+_keys = st.sampled_from(["recipient", "phone", "Phone", "chat_id", "home_phone", "body", "latitude", "b64_file",
+                         "url", "caption", "items", "x", "re\\u0063ipient"])
+
+
+def _object(members):
+    return "{" + ",".join(f'{a}"{key}"{b}:{c}{value}' for key, (a, b, c), value in members) + "}"
+
+
+_json_texts = st.recursive(
+    _scalar_tokens,
+    lambda inner: st.lists(st.tuples(_spaces, inner, _spaces)).map(
+        lambda values: "[" + ",".join(a + value + b for a, value, b in values) + "]")
+    | st.lists(st.tuples(_keys, st.tuples(_spaces, _spaces, _spaces), inner)).map(_object),
+    max_leaves=12,
+).flatmap(lambda text: st.tuples(_spaces, _spaces).map(lambda around: around[0] + text + around[1]))
+
+_RULE_SETS = [None, SEND_RULES, FILE_RULES, {"body": {"recipient": {"type": "string"}}},
+              {"body": {"type": "array", "items": {"type": "string"}}}, {"body": {"type": "object"}},
+              {"body": {"items": {"type": "array"}, "latitude": {"type": "integer", "required": True}}}]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_texts, st.sampled_from(_RULE_SETS))
+def test_strict_json_gets_the_scanners_findings_at_the_scanners_places(text, rules):
+    from desktop.core.jsonlint import _scanned
+
+    assert lint(text, rules) == _scanned(text, rules)
+
+
+def test_rule_findings_of_a_valid_body_keep_their_places_and_tokens():
+    body = '{\n  "recipient": "89990001122",\n  "latitude": "55.70",\n  "items": [1.50, {"a": 1}],\n  "b64_file": "a!"\n}'
+    rules = {"body": {**SEND_RULES["body"], "b64_file": {"type": "string", "format": "base64"},
+                      "items": {"type": "object"}}}
+    problems = lint(body, rules)
+    assert [(p.code, p.field, p.line, p.column, p.end_column) for p in problems] == [
+        ("missing-field", "body", 1, 1, 2), ("bad-recipient", "recipient", 2, 16, 29),
+        ("wrong-type", "latitude", 3, 15, 22), ("wrong-type", "items", 4, 12, 13), ("bad-format", "b64_file", 5, 15, 19)]
+    assert problems[1].fix.replacement == '"79990001122"' and problems[2].fix.replacement == "55.70"
+    assert lint('{"recipient": 79990001122}', rules)[1].fix.replacement == '"79990001122"'
+    assert lint('{"recipient": 7.999e10}', rules)[1].fix.replacement == '"7.999e10"'  # the token as typed
+
+
+_MISTAKES = st.sampled_from(["'", "True", "//c\n", ",", "{", "]", "\u200b", ' "phone": 1', "NaN", '"a":1,"a":2',
+                             "\u00a0", "{{x}}", '"', "\n", "\t", "1 2", ":", '{"x": 1}', "[[", "]]"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json_texts, st.lists(st.tuples(st.integers(min_value=0), _MISTAKES), max_size=3),
+       st.sampled_from(_RULE_SETS))
+def test_skimming_nested_values_changes_no_finding(text, mistakes, rules):
+    from desktop.core.jsonlint import _Scanner
+
+    for at, mistake in mistakes:
+        at %= len(text) + 1
+        text = text[:at] + mistake + text[at:]
+    skimmed, read = _Scanner(text, rules, None), _Scanner(text, rules, None, skim=False)
+    skimmed.run()
+    read.run()
+    for part in ("raw", "state", "root_kind", "fields", "field_spans", "items", "item_spans", "placeholders"):
+        assert getattr(skimmed, part) == getattr(read, part), part
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "[" + '{"a": [1, {"b": 2}]},' * (n // 21) + "1]",
+    lambda n: "[" + "{'a': 1}," * (n // 9) + "1]",
+    lambda n: "[" + '{"a": 1, "b": True},' * (n // 20) + "1]",
+    lambda n: '{"x": ' + "[" * (n // 2) + "]" * (n // 2) + "}",
+], ids=["nested-valid", "each-broken", "broken-late", "deep"])
+def test_skimming_is_linear(make):
+    assert growth(lambda text: (lint(text), fix(text)), make, 40_000, ()) < MAX_RATIO

@@ -14,6 +14,7 @@ from desktop.core.session import (
     sandbox_address,
     server_of,
     server_words,
+    with_sandbox_credentials,
 )
 from desktop.core.variables import Environment, Variable
 
@@ -161,3 +162,25 @@ def test_names_and_addresses():
     assert sandbox_address("/api/x", "http://127.0.0.1:5000/") == "http://127.0.0.1:5000/api/x"
     assert server_words(server_of("http://127.0.0.1:5000/api/x", "http://127.0.0.1:5000")) == "the built-in sandbox"
     assert server_words(server_of("https://wappi.pro/api/x", "http://127.0.0.1:5000")) == "wappi.pro"
+
+
+def test_a_repeat_in_the_sandbox_puts_its_own_credentials_in_the_clients_form():
+    own_profile, own_token = "0a1b2c3d-4e5f", "f" * 40
+    client_token = "9c1e6b2f7d0a4e8b3c5d1f2a6b7c8d9e0f1a2b3c"
+
+    def repeated(authorization: str, profile: str) -> tuple[str, str, bool]:
+        request = Request(url="http://127.0.0.1:1/api/sync/message/send",
+                          params=[KeyValue("profile_id", profile)], headers=[KeyValue("Authorization", authorization)])
+        out, swapped = with_sandbox_credentials(request, own_profile, own_token)
+        return out.headers[0].value, out.params[0].value, swapped
+
+    # Real-looking credentials the sandbox cannot know: its own stand in, the client's form kept.
+    assert repeated(client_token, "65c5bb34-8838") == (own_token, own_profile, True)
+    assert repeated(f'"{client_token}"', " 65c5bb34-8838") == (f'"{own_token}"', f" {own_profile}", True)
+    assert repeated(f"Bearer {client_token}", "65c5bb34-8838")[0] == f"Bearer {own_token}"
+    assert repeated(f"«{client_token}»\n", "65c5bb34-8838")[0] == f"«{own_token}»\n"
+    # What cannot be right on wappi.pro either stays, so the sandbox refuses it as wappi.pro would.
+    assert repeated(client_token[:20] + "\n" + client_token[20:], "abc123") == (
+        client_token[:20] + "\n" + client_token[20:], "abc123", False)
+    assert repeated("123", "abc123") == ("123", "abc123", False)
+    assert repeated(own_token, own_profile) == (own_token, own_profile, False)

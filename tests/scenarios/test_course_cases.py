@@ -108,6 +108,23 @@ def paste_and_repeat(agent: Agent, profile: str, token: str, body: str) -> str:
     return agent.answer_text()
 
 
+def test_a_real_clients_credentials_are_not_judged_by_the_sandbox(agent, window):
+    # A client's request as it arrives: a real-looking token and profile the sandbox cannot know. The repeat checks
+    # the request, not the credentials, and says so; no 401 or 404 card speaks of a token nobody got wrong.
+    client_token = "9c1e6b2f7d0a4e8b3c5d1f2a6b7c8d9e0f1a2b3c"
+    paste_and_repeat(agent, "65c5bb34-8838", client_token, '{"body": "Тест", "recipient": "79990000000"}')
+    agent.send("Repeat in sandbox")
+    answer = agent.answer_text()
+    assert "200 OK" in answer and "401" not in answer and "404" not in answer
+    assert "with the sandbox's own token and profile_id in place of the client's" in answer
+    assert "No problems found in this request." in answer
+    # The same token in quotes: the form is the client's, so the sandbox refuses it as wappi.pro would.
+    paste_and_repeat(agent, "65c5bb34-8838", f'\\"{client_token}\\"', '{"body": "Тест", "recipient": "79990000000"}')
+    agent.send("Repeat in sandbox", dialog_button="Send anyway")
+    answer = agent.answer_text()
+    assert "401" in answer and "The token is in quotes" in answer and "200 OK" not in answer
+
+
 def test_clients_requests_reproduced_in_the_sandbox(agent, window):
     sandbox = window.desk.sandbox
     # Broken JSON with the course's four mistakes: named at once, before any send.
@@ -208,6 +225,15 @@ def test_qr_code_then_language_switch_mid_case_then_webhook_that_answers_500(reb
         russian.click("Проверить")
         qtbot.waitUntil(lambda: "ответил 500" in russian.screen_text(), timeout=15000)
         assert "401" not in russian.screen_text()  # the Requests page's case is not on this page
+        # The reply speaks of the webhook check, not of the 401 on the Requests page.
+        reply = russian.reply("Ответ клиенту…", "Скопировать и закрыть")
+        assert reply == (
+            "Здравствуйте!\n\nМы проверили адрес вашего вебхука. Вот что нужно исправить:\n\n"
+            "1. Ваш сервер ответил на наш вебхук кодом 500 вместо 200 OK: это ошибка на вашем сервере, попросите ваших "
+            "разработчиков посмотреть его журналы.\n"
+            "2. Укажите, пожалуйста, адрес вебхука, который начинается с https://.\n"
+            "3. Адрес вебхука ведёт в локальную сеть, куда наш сервер не может достучаться: укажите адрес, доступный из "
+            "интернета.\n\nПосле этих исправлений сообщите нам, и мы ещё раз проверим доставку.")
     finally:
         server.close()
 

@@ -70,12 +70,9 @@ def test_big_body_is_linted_off_the_gui_thread_and_keeps_nbsp(qtbot):
                     timeout=5000)
 
 
-def test_margin_marks_problem_lines_and_jumps(qtbot):
-    from PySide6.QtCore import QPointF, Qt
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
-
-    from desktop.ui.lint_view import attach
+def with_margin(qtbot):
+    """An editor with the margin beside it, as the window places them."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
 
     holder = QWidget()
     row = QHBoxLayout(holder)
@@ -86,6 +83,14 @@ def test_margin_marks_problem_lines_and_jumps(qtbot):
     qtbot.addWidget(holder)
     holder.resize(400, 300)
     holder.show()
+    return editor, controller, holder  # the holder is returned to keep it (and the editor) alive
+
+
+def test_margin_marks_problem_lines_and_jumps(qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    editor, controller, _holder = with_margin(qtbot)
     editor.setPlainText('{\n  "a": 1,\n  "phone": 79990001122\n}')
     qtbot.waitUntil(lambda: any(p.line == 3 for p in controller.margin.problems), timeout=3000)
     tops = controller.margin._line_tops()
@@ -95,3 +100,35 @@ def test_margin_marks_problem_lines_and_jumps(qtbot):
                         Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     controller.margin.mousePressEvent(press)
     assert editor.textCursor().blockNumber() == 2
+
+
+def test_unchanged_problems_keep_their_rows(qtbot):
+    editor, controller = make(qtbot)
+    row = controller.panel.list.item(1)
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "  ")  # after every problem: the same findings at the same places
+    controller.lint_now()
+    assert controller.panel.list.item(1) is row
+    qtbot.keyClick(editor, "x")
+    controller.lint_now()
+    assert controller.panel.list.count() == 3
+
+
+def test_underlines_count_utf16_after_an_emoji(qtbot):
+    text = '{"text": "🙂🙂", "phone": 79990001122}'
+    editor, controller = make(qtbot, text)
+    underline = editor.extraSelections()[0]
+    start = text.index("7999") + 2  # each emoji is two UTF-16 units in the editor
+    assert (underline.cursor.selectionStart(), underline.cursor.selectionEnd()) == (start, start + 11)
+
+
+def test_margin_places_only_the_lines_in_view(qtbot):
+    editor, controller, _holder = with_margin(qtbot)
+    editor.setPlainText("[\n" + "\n".join("True," for _ in range(2000)) + "\n1]")
+    qtbot.waitUntil(lambda: len(controller.margin.problems) == 1000, timeout=5000)
+    assert sorted(controller.margin._line_tops())[:2] == [2, 3]
+    assert max(controller.margin._line_tops()) < 60
+    editor.verticalScrollBar().setValue(500)
+    qtbot.waitUntil(lambda: min(controller.margin._line_tops(), default=0) > 400)

@@ -166,3 +166,18 @@ def test_a_pasted_client_request_opens_new_and_asks_before_replacing_edits(qtbot
     assert window.session.name.startswith("Client's request ") and window.current_item is None
     # Its mistakes show at once, before any send.
     assert "token-quoted" in [f.code for f in window.diagnosis.findings()]
+
+
+def test_the_body_checks_and_the_rarely_used_pages_are_made_when_first_opened(qtbot, window):
+    # A fresh start opens a GET: the JSON checks, Webhooks and Practice cost nothing until the agent goes there.
+    assert window.linter is None
+    assert not window.webhooks_page.built and not window.practice_page.built
+    window.load_model(Request(method="POST", url="https://wappi.pro/api/sync/message/send",
+                              body=Body("json", "{'recipient': 79990000000}")))
+    window.request_tabs.setCurrentWidget(window.body)
+    assert window.linter is not None
+    qtbot.waitUntil(lambda: "Errors" in window.linter.panel.summary.text(), timeout=5000)
+    assert window.linter.panel.isVisibleTo(window.body)
+    pages = window.pages
+    pages.setCurrentIndex(next(i for i in range(pages.count()) if pages.tabText(i) == "Webhooks"))
+    assert window.webhooks_page.built

@@ -83,3 +83,19 @@ def test_the_practice_sandbox_goes_with_the_page(qtbot, tmp_path):
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.waitUntil(lambda: sandbox._server is None, timeout=5000)
+
+
+def test_an_address_longer_than_its_field_is_written_out_whole(qtbot):
+    from desktop.core.models import Request
+    from desktop.ui.practice_page import RequestEditor
+
+    editor = RequestEditor()
+    qtbot.addWidget(editor)
+    editor.resize(420, 300)
+    editor.show()
+    url = "http://wappi.pro/api/sync/message/send?profile_id=1a2b3c4d-5e6f"
+    editor.load_model(Request(method="POST", url=url))
+    qtbot.waitUntil(editor.full_address.isVisible, timeout=3000)
+    assert editor.full_address.text().replace("\u200b", "").endswith(url)
+    editor.resize(1400, 300)
+    qtbot.waitUntil(lambda: not editor.full_address.isVisible(), timeout=3000)

@@ -141,3 +141,18 @@ def test_the_page_lets_go_what_the_receiver_let_go_and_says_so(qtbot, tab):
     qtbot.waitUntil(lambda: "let go" in panel.status_label.text(), timeout=5000)
     assert panel.list.count() == 3 and [a.payload["n"] for a in panel.arrivals] == [2, 3, 4]
     assert "The oldest 2 were let go to save memory." in panel.status_label.text()
+
+
+def test_the_reply_button_speaks_only_of_the_check_on_screen(qtbot, tab, loopback):
+    panel = tab.check_panel
+    assert not panel.reply_button.isEnabled()  # nothing checked yet
+    panel.url_edit.setText(loopback.url + "/500")
+    result = run_check(qtbot, tab)
+    assert panel.reply_button.isEnabled()
+    with qtbot.waitSignal(tab.reply_requested) as asked:
+        panel.reply_button.click()
+    assert asked.args[0] is result
+    # A check that could not be made leaves nothing to reply about.
+    panel.payload_edit.setPlainText("{broken")
+    panel.check_button.click()
+    assert not panel.reply_button.isEnabled() and panel.last is None

@@ -207,6 +207,17 @@ def _decode(raw: bytes, name: str) -> Any:
         raise FormatError(_("{file}: the file is damaged (not valid JSON) and was skipped").format(file=name)) from exc
 
 
+def read_checked(path: Path, kind: str) -> dict[str, Any]:
+    """One of our files of `kind` (history, draft, progress...), by its version and schemas/<kind>.schema.json;
+    FormatError naming the file otherwise."""
+    name = Path(path).name
+    data = read_json(path)
+    if isinstance(data, dict):
+        check_version(data, name)
+    check_shape(data, kind, name)
+    return data
+
+
 def read_request(path: Path) -> tuple[Request, dict[str, Any]]:
     """Load one request file; raises FormatError with a plain message on any problem."""
     return request_from_data(read_json(path), Path(path).name)

@@ -8,13 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
-from desktop.core.collection import (
-    FormatError,
-    check_shape,
-    check_version,
-    json_bytes,
-    read_json,
-)
+from desktop.core.collection import FormatError, check_shape, json_bytes, read_checked
 from desktop.core.models import Request
 from desktop.i18n import _
 
@@ -71,11 +65,7 @@ class Drafts:
 def _read(path: Path) -> Draft:
     try:
         # By the schemas (draft, and request for what it holds), not by guessing types field by field.
-        data = read_json(path)
-        if not isinstance(data, dict):
-            raise FormatError(path.name)
-        check_version(data, path.name)
-        check_shape(data, "draft", path.name)
+        data = read_checked(path, "draft")
         check_shape(data["request"], "request", path.name)
     except FormatError as exc:
         raise ValueError(path.name) from exc

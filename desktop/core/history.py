@@ -9,13 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
-from desktop.core.collection import (
-    FormatError,
-    check_shape,
-    check_version,
-    json_bytes,
-    read_json,
-)
+from desktop.core.collection import FormatError, check_shape, json_bytes, read_checked
 from desktop.core.models import Body, KeyValue, Request, Response
 from desktop.core.store import slug
 
@@ -147,11 +141,7 @@ class History:
             return []
         try:
             # By the schemas (history, and request for each entry), not by guessing types field by field.
-            data = read_json(path)
-            if not isinstance(data, dict):
-                raise FormatError(path.name)
-            check_version(data, path.name)
-            check_shape(data, "history", path.name)
+            data = read_checked(path, "history")
             for entry in data["entries"]:
                 check_shape(entry["request"], "request", path.name)
             return [Entry.from_dict(e) for e in data["entries"]]

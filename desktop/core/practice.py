@@ -13,13 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
-from desktop.core.collection import (
-    FormatError,
-    check_shape,
-    check_version,
-    json_bytes,
-    read_json,
-)
+from desktop.core.collection import FormatError, json_bytes, read_checked
 from desktop.core.models import Response
 from desktop.core.paths import resource_root
 from desktop.i18n import _, pick
@@ -372,11 +366,7 @@ class Progress:
             return cls(Path(folder))
         try:
             # By the schema, every agent's every field: a wrong type is found here, not in the middle of a save.
-            data = read_json(path)
-            if not isinstance(data, dict):
-                raise FormatError(path.name)
-            check_version(data, path.name)
-            check_shape(data, "progress", path.name)
+            data = read_checked(path, "progress")
             return cls(Path(folder), data["agents"])
         except FormatError:
             # Kept beside, never overwritten: the team lead can still read what was there.

@@ -270,20 +270,10 @@ def test_the_shipped_collection_loads_the_same_with_and_without_the_checks():
 
 def test_a_folder_whose_entries_cannot_be_looked_at_is_named_not_a_crash():
     # Running as root, chmod blocks nothing; /proc/1/fdinfo refuses even root a look at its entries.
-    import os
-    from pathlib import Path
-
     from desktop.core.collection import FOLDER_FILE
+    from tests.core.hostile import folder_refusing_a_look
 
-    blocked = Path("/proc/1/fdinfo")
-    try:
-        os.stat(blocked / FOLDER_FILE)
-    except PermissionError:
-        pass
-    except OSError:
-        pytest.skip("no folder here refuses a look at its entries")
-    else:
-        pytest.skip("no folder here refuses a look at its entries")
+    blocked = folder_refusing_a_look(FOLDER_FILE)
     _tree, problems = load_tree(blocked)
     assert any("Permission denied" in problem or "cannot be read" in problem for problem in problems)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
 from desktop.core.collection import FormatError, check_shape, json_bytes, read_checked
-from desktop.core.models import Body, KeyValue, Request, Response
+from desktop.core.models import Body, Request, Response
 from desktop.core.store import slug
 
 DEFAULT_LIMIT = 500
@@ -152,12 +152,16 @@ class History:
 
 
 def _masked(request: Request, mask: Callable[[str], str]) -> Request:
-    text = request.body.text[:MAX_BODY_CHARS]
-    return Request(
-        method=request.method,
-        url=mask(request.url),
-        params=[KeyValue(p.name, mask(p.value), p.enabled) for p in request.params],
-        headers=[KeyValue(h.name, mask(h.value), h.enabled) for h in request.headers],
-        body=Body(request.body.kind, mask(text)),
-        name=request.name,
-    )
+    """The request as history keeps it: secrets masked and the body cut, every other part as it was sent (a query
+    piece written without "=", the certificate and redirect options), so opening it again sends the same.
+
+    Not its auth settings: they only make headers at send time, and the headers sent are what history shows.
+    """
+    kept = request.copy()
+    kept.url = mask(request.url)
+    kept.params = [replace(p, value=mask(p.value)) for p in request.params]
+    kept.headers = [replace(h, value=mask(h.value)) for h in request.headers]
+    kept.path_variables = [replace(v, value=mask(v.value)) for v in request.path_variables]
+    kept.body = Body(request.body.kind, mask(request.body.text[:MAX_BODY_CHARS]))
+    kept.auth = None
+    return kept

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QThreadPool, QTimer, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, QThreadPool, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -219,8 +219,7 @@ class ProblemList(QListWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.listed: list[Problem] = []
-        # Problems wrap to the width: a sideways scroll would hide the end of the text and the «Fix» buttons.
-        self.setWordWrap(True)
+        # Problems wrap to the width (_row): a sideways scroll would hide the end of the text and the «Fix» buttons.
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemClicked.connect(lambda item: self.jump_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
@@ -235,24 +234,46 @@ class ProblemList(QListWidget):
             where = _("line {line}, column {column}").format(line=problem.line, column=problem.column) \
                 if problem.line > 0 else _("request")
             mark = "✖" if problem.severity == jsonlint.ERROR else "⚠"
-            item = QListWidgetItem(f"{mark} {where}: {problem.message}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, problem)
             item.setToolTip(problem.message)
             self.addItem(item)
-            if problem.fix is not None:
-                self._add_fix_button(item, problem)
+            self.setItemWidget(item, self._row(f"{mark} {where}: {problem.message}", problem))
+        self._fit_rows()
 
-    def _add_fix_button(self, item: QListWidgetItem, problem: Problem) -> None:
+    def _row(self, text: str, problem: Problem) -> QWidget:
+        """The problem's words wrapped beside its «Fix» button: drawn by the list, the words ran under the button."""
         row = QWidget()
         layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 4, 0)
-        layout.addStretch(1)
-        button = QPushButton(_("Fix"))
-        button.setObjectName("fix")
-        button.setToolTip(problem.message)
-        button.clicked.connect(lambda: self.fix_requested.emit(problem))
-        layout.addWidget(button)
-        self.setItemWidget(item, row)
+        layout.setContentsMargins(4, 2, 4, 2)
+        words = QLabel(text)
+        words.setWordWrap(True)
+        layout.addWidget(words, 1)
+        if problem.fix is not None:
+            button = QPushButton(_("Fix"))
+            button.setObjectName("fix")
+            button.setToolTip(problem.message)
+            button.clicked.connect(lambda: self.fix_requested.emit(problem))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its wrapped words at the list's width."""
+        width = self.viewport().width()
+        for index in range(self.count()):
+            item = self.item(index)
+            row = self.itemWidget(item)
+            item.setSizeHint(QSize(width, row.layout().totalHeightForWidth(width)))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        # As tall as its rows (up to the window's limit): one problem does not take the editor's room.
+        rows = sum(self.item(index).sizeHint().height() for index in range(self.count()))
+        return QSize(super().sizeHint().width(), rows + 2 * self.frameWidth())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
 
 
 class LintPanel(QWidget):

@@ -132,3 +132,19 @@ def test_margin_places_only_the_lines_in_view(qtbot):
     assert max(controller.margin._line_tops()) < 60
     editor.verticalScrollBar().setValue(500)
     qtbot.waitUntil(lambda: min(controller.margin._line_tops(), default=0) > 400)
+
+
+def test_a_problem_wraps_beside_its_fix_button_never_under_it(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    editor, controller = make(qtbot, '{"recipient": 79990000000, "body": "Тест"}')
+    problems = controller.panel.list
+    problems.resize(320, 200)
+    problems.show()
+    qtbot.waitUntil(lambda: problems.count() > 0, timeout=3000)
+    row = problems.itemWidget(problems.item(0))
+    words, button = row.findChild(QLabel), row.findChild(QPushButton, "fix")
+    qtbot.waitUntil(lambda: words.geometry().right() < button.geometry().left(), timeout=3000)
+    # The row is as tall as its wrapped words, and the list no taller than its rows.
+    assert problems.item(0).sizeHint().height() >= words.heightForWidth(words.width())
+    assert problems.sizeHint().height() <= problems.item(0).sizeHint().height() * problems.count() + 2 * problems.frameWidth()

@@ -48,7 +48,6 @@ def test_a_hostile_history_file_never_stops_the_app(tmp_path, label, raw):
 
 def test_a_request_holding_a_lone_surrogate_is_recorded_and_read_back(tmp_path):
     from desktop.core.drafts import Drafts
-    from desktop.core.models import KeyValue
 
     odd = Request("GET", "https://h/x", [KeyValue("q", "a\ud800b")])
     History(tmp_path).add("C", odd, error="x")

@@ -3,11 +3,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from desktop.core import postman, runner, sender
-from desktop.core.environments import SANDBOX, WAPPI, sandbox_environment, wappi_environment
+from desktop.core.environments import (
+    SANDBOX,
+    WAPPI,
+    sandbox_environment,
+    wappi_environment,
+)
 from desktop.core.paths import preloaded_collection
 from desktop.core.secrets import KeyringUnavailable, SecretStore
 from desktop.core.store import Store, StoreError
@@ -26,9 +33,56 @@ def _complain(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse speaking the agent's language: its own words (usage, options, errors) come from our catalogue."""
+
+    # argparse's error texts (Python 3.11) and ours; an unknown one is shown as argparse wrote it.
+    _ERRORS = (
+        (re.compile(r"the following arguments are required: (?P<names>.*)", re.DOTALL), lambda: _("these are missing: {names}")),
+        (re.compile(r"unrecognized arguments: (?P<names>.*)", re.DOTALL), lambda: _("unknown arguments: {names}")),
+        (re.compile(r"argument (?P<option>[^:]+): expected one argument", re.DOTALL), lambda: _("{option} needs a value after it")),
+        (re.compile(r"argument (?P<option>[^:]+): invalid (?P<type>\w+) value: (?P<value>.*)", re.DOTALL),
+         lambda: _("{option}: {value} is not a valid value")),
+        (re.compile(r"argument (?P<option>[^:]+): (?P<message>.*)", re.DOTALL), lambda: "{option}: {message}"),
+    )
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+
+    def format_usage(self) -> str:
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups, prefix=_("usage: "))
+        return formatter.format_help()
+
+    def format_help(self) -> str:
+        # argparse's own format_help, with the usage prefix passed in instead of its English one.
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups, prefix=_("usage: "))
+        formatter.add_text(self.description)
+        for group in self._action_groups:
+            formatter.start_section(group.title)
+            formatter.add_text(group.description)
+            formatter.add_arguments(group._group_actions)
+            formatter.end_section()
+        formatter.add_text(self.epilog)
+        return formatter.format_help()
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, words in self._ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = words().format(**found.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"wappi-desk {prog}", description=description)
-    parser.add_argument("--store", type=Path, default=None, help=_("folder of the clients (default: the app's data folder)"))
+    parser = Parser(prog=f"wappi-desk {prog}", description=description)
+    parser.add_argument("--store", type=folder, default=None, help=_("folder of the clients (default: the app's data folder)"))
     return parser
 
 
@@ -54,9 +108,17 @@ def _seconds(text: str) -> float:
     return value
 
 
+def folder(text: str) -> Path:
+    """--store, --data-dir: a folder's name; an empty one (a shell variable that was not set) would mean the
+    current directory, where nobody meant their clients to go."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("an empty name is not a folder. Give the folder, or leave the option out."))
+    return Path(text)
+
+
 def _store(args: argparse.Namespace) -> Store:
     """The store of --store; StoreError in words when that is a file or cannot be a folder."""
-    if args.store is not None and args.store.exists() and not args.store.is_dir():
+    if args.store is not None and _exists(args.store) and not args.store.is_dir():
         raise StoreError(_("{file} is a file, not a folder. Give the folder of the clients with --store.").format(file=str(args.store)))
     return Store(args.store)
 
@@ -71,12 +133,20 @@ def find_target(text: str, store: Store) -> Path | None:
     and only then the current directory (so `run repro` means the client «repro», and `run ./repro` the folder)."""
     if _looks_like_a_path(text):
         candidate = Path(text).expanduser()
-        return candidate if candidate.exists() else None
+        return candidate if _exists(candidate) else None
     for base in (store.root, preloaded_collection(), Path.cwd()):
         candidate = base / text
-        if candidate.exists() and (base != store.root or _inside_store(candidate, store)):
+        if _exists(candidate) and (base != store.root or _inside_store(candidate, store)):
             return candidate
     return None
+
+
+def _exists(path: Path) -> bool:
+    """Path.exists(), with a place that may not be looked at (permissions) taken as not there."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _inside_store(path: Path, store: Store) -> bool:
@@ -162,8 +232,13 @@ def _environment(
             )
     else:
         try:
-            environment = store.environment(store.client_of(target))
-        except StoreError:
+            client = store.client_of(target)
+        except StoreError:  # not in a client (the preloaded collection, a file elsewhere): no variables
+            return Environment(""), {}
+        try:
+            environment = store.environment(client)
+        except StoreError as exc:  # a damaged variables file: said, and the requests go without its values
+            _complain(str(exc))
             return Environment(""), {}
     return environment, _values_with_secrets(environment, given)
 

@@ -196,3 +196,70 @@ def test_run_names_damaged_files_sends_the_rest_and_changes_nothing(store, serve
         assert f"{name}: " in captured.err
     assert "Traceback" not in captured.err
     assert tree_state(folder) == before
+
+
+@pytest.mark.parametrize("damage", [b'{"schema_version": 1, "kind": "environment", "variables": 5}', b"\xff\xfe{", b"[" * 50000])
+def test_run_says_when_the_clients_variables_file_is_damaged(store, server, damage, capsys):
+    client_with(store, "Acme", server.url, Request("GET", f"{server.url}/ok", name="Ok"))
+    path = store.client_dir("Acme") / "environment.json"
+    path.write_bytes(damage)
+    assert main_run(["Acme", "--store", str(store.root)]) == 0
+    err = capsys.readouterr().err
+    assert "environment.json" in err and "Traceback" not in err
+    assert path.read_bytes() == damage
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["run"], "не указано: path"),
+    (["run", "Acme", "--nope"], "неизвестные аргументы: --nope"),
+    (["run", "Acme", "--var"], "после --var нужно значение"),
+    (["import", "x.json"], "не указано: --client"),
+    (["export", "Acme", "--output"], "после -o/--output нужно значение"),
+])
+def test_argument_mistakes_are_said_in_the_agents_language(argv, words, capsys):
+    from desktop.commands import main_export, main_import, main_run
+    from desktop.i18n import set_language
+
+    set_language("ru")
+    try:
+        main = {"run": main_run, "import": main_import, "export": main_export}[argv[0]]
+        assert main(argv[1:]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("использование: wappi-desk ") and f"ошибка: {words}" in err
+    finally:
+        set_language("en")
+
+
+def test_help_is_in_the_agents_language(capsys):
+    from desktop.i18n import set_language
+
+    set_language("ru")
+    try:
+        assert main_run(["--help"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("использование: ") and "параметры:" in out and "показать эту справку и выйти" in out
+        assert "usage" not in out and "options" not in out
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("argv", [["run", "Acme", "--store", ""], ["import", "x.json", "--client", "Acme", "--store", " "],
+                                  ["export", "Acme", "-o", "out.json", "--store", ""]])
+def test_an_empty_folder_name_is_refused_not_taken_for_the_current_directory(argv, tmp_path, monkeypatch, capsys):
+    from desktop.commands import main_export, main_import, main_run
+
+    monkeypatch.chdir(tmp_path)
+    main = {"run": main_run, "import": main_import, "export": main_export}[argv[0]]
+    assert main(argv[1:]) == 2
+    assert "an empty name is not a folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_clients_folder_that_may_not_be_looked_at_ends_in_words(capsys):
+    from tests.core.hostile import folder_refusing_a_look
+
+    blocked = folder_refusing_a_look("Acme")
+    assert main_run(["Acme", "--store", str(blocked)]) == 2
+    assert main_export(["Acme", "-o", "/tmp/never-written.json", "--store", str(blocked)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "«Acme»" in err

@@ -49,11 +49,23 @@ def test_an_unknown_word_is_named_and_exits_2(tmp_path):
     ["run", "x", "--timeout", "0"],
     ["run", "x", "--timeout", "-1"],
     ["export", "..", "-o", "/proc/nope/f.json"],
+    ["sandbox", "--data-dir", ""],
+    ["import", __file__, "--client", "A", "--store", ""],
+    ["run", "x", "--store", ""],
+    ["run", "/proc/1/fdinfo/x"],
+    ["run", "x", "--store", "/proc/1/fdinfo"],
+    ["import", __file__, "--client", "A", "--store", "/proc/1/fdinfo"],
+    ["export", "A", "-o", "f.json", "--store", "/proc/1/fdinfo"],
+    ["run", "x", "--nope"],
+    ["run", "x", "--var"],
 ])
 def test_bad_arguments_end_in_words_not_a_traceback(args, tmp_path):
-    done = wappi_desk(*args, home=tmp_path)
+    # Run in tmp_path: nothing may land in the current directory either.
+    done = wappi_desk(*args, home=tmp_path / "home", cwd=tmp_path)
     assert done.returncode in (1, 2)
     assert done.stderr.strip() and "Traceback" not in done.stderr + done.stdout
+    assert "Something went wrong" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) in ([], ["home"])
 
 
 def test_the_command_line_speaks_russian_under_a_russian_locale(tmp_path):

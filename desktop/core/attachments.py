@@ -593,7 +593,7 @@ def find_image(body: bytes, content_type: str = "") -> FoundImage | None:
         return None
     try:
         parsed = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: absurdly nested JSON
         return None
     return _image_in(parsed, "", 0)
 

@@ -114,7 +114,7 @@ def _is_json(body: bytes, truncated: bool) -> bool:
     if len(body) <= VALIDATE_LIMIT and not truncated:
         try:
             json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
             return False
         return True
     return body.lstrip()[:1] in (b"{", b"[")

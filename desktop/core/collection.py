@@ -207,6 +207,17 @@ def _decode(raw: bytes, name: str) -> Any:
         raise FormatError(_("{file}: the file is damaged (not valid JSON) and was skipped").format(file=name)) from exc
 
 
+def read_checked(path: Path, kind: str) -> dict[str, Any]:
+    """One of our files of `kind` (history, draft, progress...), by its version and schemas/<kind>.schema.json;
+    FormatError naming the file otherwise."""
+    name = Path(path).name
+    data = read_json(path)
+    if isinstance(data, dict):
+        check_version(data, name)
+    check_shape(data, kind, name)
+    return data
+
+
 def read_request(path: Path) -> tuple[Request, dict[str, Any]]:
     """Load one request file; raises FormatError with a plain message on any problem."""
     return request_from_data(read_json(path), Path(path).name)
@@ -227,13 +238,14 @@ def dump_request(request: Request, meta: dict[str, Any] | None = None) -> bytes:
     return json_bytes(request_to_data(request, meta))
 
 
-def json_bytes(data: Any) -> bytes:
-    """The bytes of one of our files: indented, key order kept, UTF-8 text unescaped (readable, diff-friendly)."""
+def json_bytes(data: Any, indent: int | None = 2) -> bytes:
+    """The bytes of one of our files: indented (or compact with indent=None), key order kept, UTF-8 text unescaped."""
+    end = "\n" if indent is not None else ""
     try:
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (json.dumps(data, ensure_ascii=False, indent=indent) + end).encode("utf-8")
     except UnicodeEncodeError:
         # A lone surrogate (from a \\ud800 escape in an imported file) has no UTF-8 form; escaped, it round-trips.
-        return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
+        return (json.dumps(data, ensure_ascii=True, indent=indent) + end).encode("ascii")
 
 
 def write_request(path: Path, request: Request, meta: dict[str, Any] | None = None) -> None:

@@ -128,7 +128,7 @@ def _authorization(request: Request) -> KeyValue | None:
 def _json_body(request: Request) -> Any:
     try:
         return json.loads(request.body.text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
         return None
 
 
@@ -262,7 +262,7 @@ def _field_finding(problem: Problem) -> Finding:
     if problem.fix is not None:
         try:
             facts["corrected"] = json.loads(problem.fix.replacement)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
             pass
     title = {
         "phone-as-number": _("The phone number in “{field}” is written as a number"),
@@ -349,7 +349,7 @@ def _check_body_on_get(request: Request, found: list[Finding]) -> None:
 def _detail(response: Response) -> Any:
     try:
         data = json.loads(response.text())
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
         return response.text().strip()[:300]
     if isinstance(data, dict):
         return data.get("detail", data.get("message", data.get("error", "")))
@@ -432,7 +432,7 @@ def _check_response(request: Request, response: Response, path: str, endpoint: E
     elif 200 <= status < 300 and path.endswith("/get/status"):
         try:
             data = json.loads(response.text())
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
             data = None
         if isinstance(data, dict) and data.get("authorized") is False:
             found.append(Finding(

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
+from desktop.core.collection import FormatError, check_shape, json_bytes, read_checked
 from desktop.core.models import Request
 from desktop.i18n import _
 
@@ -33,7 +33,7 @@ class Drafts:
 
     def save(self, key: str, request: Request, meta: dict[str, Any] | None = None) -> None:
         data = {"schema_version": 1, "kind": "draft", "key": key, "saved_at": time.time(), "request": request.to_dict(), "meta": meta or {}}
-        write_atomic(self._path(key), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_atomic(self._path(key), json_bytes(data, indent=None))
 
     def discard(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
@@ -64,9 +64,9 @@ class Drafts:
 
 def _read(path: Path) -> Draft:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("kind") != "draft" or not isinstance(data.get("request"), dict):
-            raise ValueError(path.name)
-        return Draft(str(data["key"]), Request.from_dict(data["request"]), dict(data.get("meta") or {}), float(data.get("saved_at", 0)))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        # By the schemas (draft, and request for what it holds), not by guessing types field by field.
+        data = read_checked(path, "draft")
+        check_shape(data["request"], "request", path.name)
+    except FormatError as exc:
         raise ValueError(path.name) from exc
+    return Draft(data["key"], Request.from_dict(data["request"]), dict(data.get("meta") or {}), float(data.get("saved_at", 0)))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
+from desktop.core.collection import FormatError, check_shape, json_bytes, read_checked
 from desktop.core.models import Body, Request, Response
 from desktop.core.store import slug
 
@@ -107,7 +107,7 @@ class History:
         entries = [entry, *self.entries(client)][: self.limit]
         self._cache[client] = entries
         data = {"schema_version": 1, "kind": "history", "client": client, "entries": [e.to_dict() for e in entries]}
-        write_atomic(self._path(client), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        write_atomic(self._path(client), json_bytes(data, indent=None))
         return entry
 
     def entries(self, client: str) -> list[Entry]:
@@ -140,11 +140,12 @@ class History:
         if not path.exists():
             return []
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("schema_version", 1) > 1:
-                raise ValueError("newer format")
-            return [Entry.from_dict(e) for e in data["entries"] if isinstance(e, dict)]
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+            # By the schemas (history, and request for each entry), not by guessing types field by field.
+            data = read_checked(path, "history")
+            for entry in data["entries"]:
+                check_shape(entry["request"], "request", path.name)
+            return [Entry.from_dict(e) for e in data["entries"]]
+        except FormatError:
             # Kept aside, not overwritten: the next send starts a fresh file.
             path.replace(path.with_name(f"{path.stem}.unreadable-{int(time.time())}.json"))
             return []

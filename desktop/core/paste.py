@@ -75,7 +75,7 @@ def body_kind(text: str, content_type: str | None) -> str:
     if text.lstrip()[:1] in ("{", "["):
         try:
             json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
             return "text"
         return "json"
     return "text"

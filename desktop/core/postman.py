@@ -11,11 +11,16 @@ from typing import Any
 from desktop.core import auth as signin
 from desktop.core.atomicfile import write_atomic
 from desktop.core.attachments import TOKEN
-from desktop.core.collection import Folder, Item
+from desktop.core.collection import Folder, Item, json_bytes
 from desktop.core.models import Auth, Body, KeyValue, Request, split_url
 from desktop.core.store import Incoming, Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, VARIABLE, Variable, form_quote
-from desktop.core.wireurl import PATH_UNSAFE, QUERY_NAME_UNSAFE, QUERY_VALUE_UNSAFE, encode_written
+from desktop.core.wireurl import (
+    PATH_UNSAFE,
+    QUERY_NAME_UNSAFE,
+    QUERY_VALUE_UNSAFE,
+    encode_written,
+)
 from desktop.i18n import _, pick
 
 SCHEMA_URL = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
@@ -591,7 +596,8 @@ def export_client(store: Store, client: str, folder: str | Path = "") -> dict[st
 
 
 def write_export(path: Path, collection: dict[str, Any]) -> None:
-    write_atomic(Path(path), (json.dumps(collection, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    # json_bytes: a lone surrogate (a \\ud800 escape in a request file) is written escaped instead of failing.
+    write_atomic(Path(path), json_bytes(collection))
 
 
 def _export_children(folder: Folder) -> list[dict[str, Any]]:

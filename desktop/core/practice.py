@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.atomicfile import write_atomic
+from desktop.core.collection import FormatError, json_bytes, read_checked
 from desktop.core.models import Response
 from desktop.core.paths import resource_root
 from desktop.i18n import _, pick
@@ -44,7 +45,7 @@ class Received:
     def json(self) -> Any:
         try:
             return json.loads(self.body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             return None
 
 
@@ -79,7 +80,7 @@ def _answer_json(response: Response | None) -> Any:
         return _MISSING
     try:
         return json.loads(response.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return _MISSING
 
 
@@ -361,14 +362,13 @@ class Progress:
     @classmethod
     def load(cls, folder: Path) -> Progress:
         path = Path(folder) / PROGRESS_FILE
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("agents"), dict):
-                raise ValueError("no agents")
-            return cls(Path(folder), {str(k): v for k, v in data["agents"].items() if isinstance(v, dict)})
-        except FileNotFoundError:
+        if not path.exists():
             return cls(Path(folder))
-        except (OSError, ValueError):
+        try:
+            # By the schema, every agent's every field: a wrong type is found here, not in the middle of a save.
+            data = read_checked(path, "progress")
+            return cls(Path(folder), data["agents"])
+        except FormatError:
             # Kept beside, never overwritten: the team lead can still read what was there.
             aside = path.with_name(f"{PROGRESS_FILE}.damaged-{int(time.time())}")
             try:
@@ -410,7 +410,7 @@ class Progress:
 
     def save(self) -> None:
         data = {"schema_version": SCHEMA_VERSION, "agents": self.agents}
-        write_atomic(self.folder / PROGRESS_FILE, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        write_atomic(self.folder / PROGRESS_FILE, json_bytes(data))
 
     def export_csv(self, exercises: list[Exercise]) -> str:
         """One row per agent and exercise, then the test: a team lead opens it in a spreadsheet."""

@@ -8,7 +8,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from urllib.parse import unquote_plus
+from urllib.parse import unquote, unquote_plus, urlsplit, urlunsplit
 
 import httpx
 
@@ -65,6 +65,7 @@ def prepare(request: Request, values: Mapping[str, str] | None = None) -> Reques
     resolved, missing = filled(request, values or {})
     if missing:
         raise errors.unresolved(missing)
+    _check_broken_characters(resolved)
     url = resolved.full_url().strip()
     if url and "://" not in url:
         raise errors.SendError(
@@ -73,6 +74,23 @@ def prepare(request: Request, values: Mapping[str, str] | None = None) -> Reques
             _("Start it with https:// (for example https://wappi.pro/...)."),
         )
     return resolved
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_broken_characters(request: Request) -> None:
+    """SendError naming the part that holds half of a character (a lone UTF-16 surrogate, from a broken copy or a
+    \\ud800 escape in a file): no address, header or body can carry it."""
+    parts = [(_("in the address"), request.full_url()), (_("in the body"), request.body.text)]
+    parts += [(_("in the header {name}").format(name=name), name + value) for name, value in request.enabled_headers()]
+    for where, text in parts:
+        if _SURROGATE.search(text):
+            raise errors.SendError(
+                "broken-character",
+                _("There is a broken character (half of an emoji or a symbol, left by a bad copy) {where}.").format(where=where),
+                _("Delete the odd character or the whole value and type it again."),
+            )
 
 
 def secret_values(request: Request, values: Mapping[str, str], secrets: Iterable[str] = ()) -> list[str]:
@@ -119,7 +137,9 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
 
 
 def _carries_secret(text: str, secrets: list[str]) -> bool:
-    return any(s in text or s in unquote_plus(text) for s in secrets)
+    # A "+" may be a space (a form) or itself (a query typed as is): both readings are looked at.
+    readings = (text, unquote(text), unquote_plus(text))
+    return any(s in reading for s in secrets for reading in readings)
 
 
 def _strip_for_other_host(
@@ -135,9 +155,11 @@ def _strip_for_other_host(
     query = url.query.decode("ascii", "replace")
     if query:
         pieces = []
+        # A secret holding "&" spans several pieces, none of which carries all of it: then no piece goes.
+        split_secret = _carries_secret(query, secrets) and not any(_carries_secret(p, secrets) for p in query.split("&"))
         for piece in query.split("&"):
             name = unquote_plus(piece.partition("=")[0])
-            if name.lower() in SECRET_PARAMS or _carries_secret(piece, secrets):
+            if split_secret or name.lower() in SECRET_PARAMS or _carries_secret(piece, secrets):
                 dropped.append(("query", name))
             else:
                 pieces.append(piece)
@@ -145,15 +167,64 @@ def _strip_for_other_host(
     return kept, url
 
 
+def _masked_address(url: str, secrets: list[str]) -> str:
+    """An address a server wrote (a redirect's Location), with every piece that carries a secret, in whatever
+    encoding the server chose, shown as MASK: for history and the "Request sent" view."""
+    if not secrets or not _carries_secret(url, secrets):
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc and _carries_secret(netloc.rpartition("@")[0], secrets):
+        netloc = MASK + "@" + netloc.rpartition("@")[2]
+    path = "/".join(MASK if _carries_secret(piece, secrets) else piece for piece in parts.path.split("/"))
+    pieces = parts.query.split("&") if parts.query else []
+    if not any(_carries_secret(piece, secrets) for piece in pieces) and _carries_secret(parts.query, secrets):
+        query = MASK  # a secret holding "&" spans several pieces
+    else:
+        query = "&".join(_masked_piece(piece, secrets) for piece in pieces)
+    fragment = MASK if _carries_secret(parts.fragment, secrets) else parts.fragment
+    shown = urlunsplit((parts.scheme, netloc, path, query, fragment))
+    if _carries_secret(shown, secrets):
+        # The secret spans the address's own separators ("#", "?", "/"): nothing after the host is shown.
+        shown = urlunsplit((parts.scheme, netloc, "/" + MASK, "", ""))
+    return shown if not _carries_secret(shown, secrets) else MASK
+
+
+def _masked_piece(piece: str, secrets: list[str]) -> str:
+    name, eq, value = piece.partition("=")
+    if _carries_secret(name, secrets):
+        return MASK
+    return f"{name}={MASK}" if eq and _carries_secret(value, secrets) else piece
+
+
+def _refuse_other_host(url: httpx.URL, secrets: list[str], body_goes_along: bool) -> tuple[str, str] | None:
+    """Why a redirect to another host is not followed at all: the body it must repeat, or the new address outside
+    its query (path, user name, password), carries a secret that cannot be cut out of it."""
+    if body_goes_along:
+        return ("stopped", "body")
+    rest = url.copy_with(query=None, fragment=None)
+    if secrets and _carries_secret(rest.raw_path.decode("ascii", "replace") + "@" + rest.userinfo.decode("ascii", "replace"), secrets):
+        return ("stopped", "address")
+    return None
+
+
 def dropped_words(response: Response) -> str:
     """What was kept from another host after a redirect, in words for the "Request sent" view and the runner."""
-    if not response.dropped_on_redirect:
-        return ""
+    said = []
+    stopped = [name for kind, name in response.dropped_on_redirect if kind == "stopped"]
+    if "body" in stopped:
+        said.append(_("The server redirected to another host and asked for the body to be sent there again; the body "
+                      "carries a secret, so the redirect was not followed and its answer is shown."))
+    if "address" in stopped:
+        said.append(_("The server redirected to an address on another host that carries a secret; the redirect was "
+                      "not followed and its answer is shown."))
     names = ", ".join(
         (_("header {name}") if kind == "header" else _("query parameter {name}")).format(name=name)
-        for kind, name in response.dropped_on_redirect
+        for kind, name in response.dropped_on_redirect if kind != "stopped"
     )
-    return _("The server redirected to another host; these were not sent there because they carry a secret: {names}.").format(names=names)
+    if names:
+        said.append(_("The server redirected to another host; these were not sent there because they carry a secret: {names}.").format(names=names))
+    return " ".join(said)
 
 
 # Answers that make curl -L (and browsers) repeat the request as GET without a body.
@@ -196,6 +267,8 @@ def send(
             raw_target: bytes | None = wire_target(url)
             hops: list[tuple[int, str]] = []
             dropped: list[tuple[str, str]] = []
+            # Where the secret went, not a guess at its encodings: the body differs where a secret was filled in.
+            body_secret = masked.body.text != resolved.body.text or _carries_secret(resolved.body.text, hidden)
             while True:
                 marks.clear()
                 sent_body = outgoing.sent if with_body else b""
@@ -210,18 +283,26 @@ def send(
                 answer = stack.enter_context(contextlib.closing(sender.send(built, stream=True, follow_redirects=False)))
                 if not (resolved.follow_redirects and answer.has_redirect_location):
                     break
-                hops.append((answer.status_code, str(answer.url)))
+                next_url = answer.url.join(answer.headers["location"])
+                becomes_get = answer.status_code == 303 and method != "HEAD" or answer.status_code in (301, 302) and method == "POST"
+                elsewhere = _origin(next_url) != _origin(target)
+                refused = elsewhere and _refuse_other_host(next_url, hidden, body_secret and with_body and not becomes_get)
+                if refused:
+                    # The answer itself (the redirect) is what the agent gets, with the reason in words.
+                    dropped.append(refused)
+                    break
+                # Each hop's address is masked where a secret went: the first by position, later ones (the server's) by value.
+                hops.append((answer.status_code, wire_url(masked.full_url().strip()) if not hops else _masked_address(str(answer.url), hidden)))
                 if len(hops) > client.max_redirects:
                     raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.", request=built)
-                next_url = answer.url.join(answer.headers["location"])
                 answer.close()
-                if answer.status_code == 303 and method != "HEAD" or answer.status_code in (301, 302) and method == "POST":
+                if becomes_get:
                     method, with_body = "GET", False
                     headers = [(n, v) for n, v in headers if n.lower() not in _BODY_HEADERS]
-                elif with_body and answer.status_code in (307, 308):
+                elif with_body:
                     # The first body was streamed away: build it again for the repeat.
                     outgoing, headers = _outgoing(resolved.body, [(n, v) for n, v in headers if n.lower() != "content-length"])
-                if _origin(next_url) != _origin(target):
+                if elsewhere:
                     headers, next_url = _strip_for_other_host(headers, next_url, hidden, dropped)
                 target, raw_target = next_url, None   # the server's Location goes as httpx reads it
             body, wire, cut_reason = _read_body(answer, max_body, max_seconds, start, cancel)
@@ -245,7 +326,7 @@ def send(
             wire_body=wire,
             cut_reason=cut_reason,
             dropped_on_redirect=list(dict.fromkeys(dropped)),
-            masked_url=wire_url(masked.full_url().strip()) if not hops else "",
+            masked_url=wire_url(masked.full_url().strip()) if not hops else _masked_address(str(answer.url), hidden),
             masked_headers=_masked_headers(list(sent.headers.multi_items()), masked.enabled_headers()),
         )
     except errors.SendError:

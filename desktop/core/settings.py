@@ -9,6 +9,9 @@ from desktop.core.atomicfile import write_atomic
 
 SETTINGS_FILE = "settings.json"
 SCHEMA_VERSION = 1
+LANGUAGES = ("auto", "ru", "en")
+# What a hand-edited or damaged file may set; anything outside keeps the default.
+_LIMITS = {"timeout_s": (0.1, 86400), "max_body_mb": (1, 1_000_000), "preview_limit_mb": (1, 1_000_000), "max_file_mb": (1, 1_000_000)}
 
 
 @dataclass
@@ -26,7 +29,7 @@ class Settings:
         """Read settings; a missing or damaged file gives the defaults (and is left untouched until the next save)."""
         try:
             data = json.loads((Path(config_dir) / SETTINGS_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return cls()
         if not isinstance(data, dict):
             return cls()
@@ -37,6 +40,15 @@ class Settings:
             if key not in known or isinstance(value, bool) != isinstance(getattr(defaults, key), bool):
                 continue
             default = getattr(defaults, key)
+            low, high = _LIMITS.get(key, (None, None))
+            # A number out of its range (or NaN, which compares false with everything) keeps the default.
+            if low is not None and isinstance(value, (int, float)) and not low <= value <= high:
+                continue
+            if key == "language" and value not in LANGUAGES:
+                continue
+            # A relative or blank folder would follow whatever directory the app was started from.
+            if key == "data_folder" and isinstance(value, str) and value and not Path(value).is_absolute():
+                continue
             if isinstance(default, float) and isinstance(value, int):
                 value = float(value)
             if isinstance(value, type(default)):

@@ -173,14 +173,17 @@ class Store:
     # ---- clients -------------------------------------------------------------------------------
 
     def clients(self) -> list[str]:
-        if not self.root.is_dir():
+        try:
+            if not self.root.is_dir():
+                return []
+            root = self.root.resolve()
+            # A client folder that is a link to somewhere else is not the store's to change, so it is not listed.
+            return sorted(
+                (p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve().parent == root),
+                key=str.casefold,
+            )
+        except OSError:  # a clients' folder that may not be looked at (permissions) holds no client we can use
             return []
-        root = self.root.resolve()
-        # A client folder that is a link to somewhere else is not the store's to change, so it is not listed.
-        return sorted(
-            (p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".") and p.resolve().parent == root),
-            key=str.casefold,
-        )
 
     def client_dir(self, client: str) -> Path:
         missing = StoreError(_("There is no client called «{name}».").format(name=client))
@@ -220,12 +223,18 @@ class Store:
         target = self.root / new
         if old == new:
             return source
-        if old.casefold() == new.casefold():
-            # Case-only renames on case-insensitive file systems need a step through a third name.
-            step = self.root / f".rename-{uuid.uuid4().hex}"
-            source.rename(step)
-            source = step
-        source.rename(target)
+        try:
+            if old.casefold() == new.casefold():
+                # Case-only renames on case-insensitive file systems need a step through a third name.
+                step = self.root / f".rename-{uuid.uuid4().hex}"
+                source.rename(step)
+                source = step
+            source.rename(target)
+        except FileNotFoundError:  # renamed or deleted by another window or process a moment ago
+            self._loaded.pop(old, None)
+            raise StoreError(_("There is no client called «{name}».").format(name=old)) from None
+        except OSError:  # a client of that name was made a moment ago elsewhere
+            raise StoreError(_("«{name}» already exists. Choose another name.").format(name=new)) from None
         self._loaded.pop(old, None)
         return target
 
@@ -235,7 +244,15 @@ class Store:
         if new_name is None:
             new_name = _copy_name(name, taken)
         new_name = check_name(new_name, taken)
-        shutil.copytree(source, self.root / new_name)
+        # The client's own files only: a link inside it (to a folder above, to elsewhere) is not followed, so the
+        # copy can neither recurse into itself nor bring in files from outside. Built aside, then one rename.
+        staging = self.root / f".duplicate-{uuid.uuid4().hex}"
+        try:
+            shutil.copytree(source, staging, ignore=lambda folder, names: [n for n in names if os.path.islink(os.path.join(folder, n))])
+            staging.rename(self.root / new_name)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StoreError(_("«{name}» could not be copied: {reason}").format(name=name, reason=exc.strerror or str(exc)[:200])) from exc
         return new_name
 
     def delete_client(self, name: str) -> Deleted:
@@ -330,6 +347,9 @@ class Store:
                 folder_path = path.parent
         else:
             folder_path = Path(path).parent if path is not None else self.folder_dir(client, folder)
+        if target is None and path is not None:
+            # A new file beside `path` (a damaged file, a folder, a name not yet used) stays inside the client too.
+            self.inside(folder_path, self.client_dir(client))
         if target is None:
             target = write_new(folder_path, file_names(slug(request.name)), dump_request(request, meta))
         else:
@@ -377,7 +397,12 @@ class Store:
             raise StoreError(_("«{file}» is outside the clients' folder; Wappi Desk changes nothing there.").format(file=str(path)))
         trashed = self.trash / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}" / path.name
         trashed.parent.mkdir(parents=True)
-        shutil.move(str(path), str(trashed))
+        try:
+            shutil.move(str(path), str(trashed))
+        except FileNotFoundError:  # deleted or moved by another window or process since the check above
+            shutil.rmtree(trashed.parent, ignore_errors=True)
+            self._forget(path)
+            raise StoreError(_("«{file}» is already gone.").format(file=path.name)) from None
         self._forget(path)
         return Deleted(path, trashed)
 
@@ -404,7 +429,14 @@ class Store:
     def _rewrite(self, path: Path, request: Request, meta: dict[str, Any], folder: Path) -> Path:
         # The new file is complete before the old one goes: a crash in between leaves two copies, never none.
         target = write_new(folder, file_names(slug(request.name)), dump_request(request, meta))
-        Path(path).unlink()
+        try:
+            Path(path).unlink()
+        except FileNotFoundError:
+            # Another window or process renamed, moved or deleted it a moment ago: theirs stands, ours goes.
+            target.unlink(missing_ok=True)
+            self._forget(Path(path))
+            raise StoreError(_("«{file}» was just renamed, moved or deleted elsewhere; look at the list again.").format(
+                file=Path(path).name)) from None
         self._forget(Path(path))
         self._forget(target)
         return target

@@ -259,6 +259,8 @@ def payload_from_text(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise ValueError(_("The sample is not valid JSON (line {line}, column {column}): {reason}.").format(
             line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
+    except RecursionError:
+        raise ValueError(_("The sample is nested too deeply to be a webhook message.")) from None
 
 
 def what_next(status: int | None) -> str:

@@ -1,12 +1,12 @@
 """`wappi-desk sandbox [--port N] [--data-dir DIR]`: run the sandbox alone, for curl and other clients, until Ctrl+C."""
 from __future__ import annotations
 
-import argparse
 import signal
 import sys
 import threading
 from pathlib import Path
 
+from desktop.commands import Parser, folder
 from desktop.i18n import _
 from desktop.sandbox.server import Sandbox
 
@@ -19,9 +19,9 @@ def default_data_dir() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="wappi-desk sandbox", description=_("Run the Wappi sandbox server on this computer."))
+    parser = Parser(prog="wappi-desk sandbox", description=_("Run the Wappi sandbox server on this computer."))
     parser.add_argument("--port", type=int, default=0, help=_("port to listen on (0 picks a free one)"))
-    parser.add_argument("--data-dir", type=Path, default=None, help=_("folder that keeps the demo profile and token"))
+    parser.add_argument("--data-dir", type=folder, default=None, help=_("folder that keeps the demo profile and token"))
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if not 0 <= args.port <= 65535:
         print(_("The port must be a number from 0 to 65535."), file=sys.stderr, flush=True)

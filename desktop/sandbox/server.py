@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from desktop.core.collection import json_bytes
 from desktop.core.paths import preloaded_collection
 from desktop.core.slow_clients import DeadlineHandler
 from desktop.sandbox.api import Api, ApiError, Call
@@ -57,7 +58,7 @@ BUSY_ANSWER = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/j
 class _Server(ThreadingHTTPServer):
     """Two limits: open connections (cheap while they wait for headers under a deadline) and requests in work.
 
-    A connection takes a work slot only once its headers are in, so slow or idle clients cannot starve others.
+    A connection takes a work slot only once its headers and body are in, so slow or idle clients cannot starve others.
     """
 
     daemon_threads = True
@@ -208,6 +209,8 @@ class Sandbox:
             return None, "Request body is not UTF-8 text"
         except json.JSONDecodeError as exc:
             return None, f"Malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        except RecursionError:
+            return None, "Malformed JSON: nested too deeply"
         return data, body_problem(route.rules, data)
 
 
@@ -224,17 +227,6 @@ def _handler_for(sandbox: Sandbox):
         disable_nagle_algorithm = True
 
         def _serve(self) -> None:
-            if not self.server.busy.acquire(blocking=False):
-                self.reading_done()
-                self.close_connection = True
-                self._answer(time.perf_counter(), 503, json.loads(BUSY_BODY), {}, 0)
-                return
-            try:
-                self._serve_one()
-            finally:
-                self.server.busy.release()
-
-        def _serve_one(self) -> None:
             started = time.perf_counter()
             headers = {k.lower(): v for k, v in self.headers.items()}
             self.body_deadline(sandbox.body_timeout)
@@ -252,8 +244,17 @@ def _handler_for(sandbox: Sandbox):
                 self.close_connection = True
                 self._answer(started, refusal[0], {"detail": refusal[1]}, {}, 0)
                 return
-            status, payload, extra = sandbox.handle(self.command, self.path, headers, body)
-            self._answer(started, status, payload, extra, len(body))
+            # The work slot is taken only now: clients that send their body slowly wait on their own deadline
+            # without holding a slot, so they cannot starve everyone else (they count among the open connections).
+            if not self.server.busy.acquire(blocking=False):
+                self.close_connection = True
+                self._answer(started, 503, json.loads(BUSY_BODY), {}, 0)
+                return
+            try:
+                status, payload, extra = sandbox.handle(self.command, self.path, headers, body)
+                self._answer(started, status, payload, extra, len(body))
+            finally:
+                self.server.busy.release()
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
 
@@ -295,7 +296,7 @@ def _handler_for(sandbox: Sandbox):
                 self.rfile.readline(16)
 
         def _answer(self, started: float, status: int, payload: dict[str, Any], extra: dict[str, str], size: int) -> None:
-            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            data = json_bytes(payload, indent=None)  # escaped where a lone surrogate from the body has no UTF-8 form
             # Recorded before the answer goes out: a client that reads the log right after its answer finds it there.
             shown = [(k, mask(v) if k.lower() == "authorization" else v) for k, v in self.headers.items()]
             detail = payload.get("detail", "") if status != 200 else ""

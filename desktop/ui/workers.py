@@ -32,10 +32,19 @@ class Task(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # handed to on_error, which turns it into words
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
             return
         # Emitted even when cancelled, so the task is released on the GUI thread; finish() drops the result.
-        self.signals.done.emit(result)
+        self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        # When the window quits while this worker runs, interpreter shutdown deletes the signal object
+        # under us; nobody is left to receive the result, so it is dropped instead of printing a traceback.
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass
 
 
 _live: set[Task] = set()

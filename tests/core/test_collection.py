@@ -99,6 +99,11 @@ HOSTILE = {
     "postman-collection.json": json.dumps({"info": {"name": "p"}, "item": []}).encode(),
     "rules-list.json": _request_file(rules=[1]),
     "rules-query-text.json": _request_file(rules={"query": {"profile_id": "required"}}),
+    # A rule's own fields reach the body checker: a list where a type word belongs must stop at the door.
+    "rule-type-list.json": _request_file(rules={"body": {"recipient": {"type": ["string"], "required": True}}}),
+    "rule-required-text.json": _request_file(rules={"query": {"profile_id": {"type": "string", "required": "yes"}}}),
+    "rule-items-number.json": _request_file(rules={"body": {"type": "array", "items": 5}}),
+    "rule-item-type-object.json": _request_file(rules={"body": {"type": "array", "items": {"type": {}}}}),
     "description-number.json": _request_file(description=5),
     "top-list.json": b"[1, 2]",
     "top-string.json": b'"request"',
@@ -261,6 +266,16 @@ def test_the_shipped_collection_loads_the_same_with_and_without_the_checks():
     (checked, checked_problems), (shipped, shipped_problems) = load_tree(preloaded_collection()), load_shipped(preloaded_collection())
     assert checked_problems == shipped_problems == []
     assert [(i.path, i.request, i.meta) for i in walk_items(checked)] == [(i.path, i.request, i.meta) for i in walk_items(shipped)]
+
+
+def test_a_folder_whose_entries_cannot_be_looked_at_is_named_not_a_crash():
+    # Running as root, chmod blocks nothing; /proc/1/fdinfo refuses even root a look at its entries.
+    from desktop.core.collection import FOLDER_FILE
+    from tests.core.hostile import folder_refusing_a_look
+
+    blocked = folder_refusing_a_look(FOLDER_FILE)
+    _tree, problems = load_tree(blocked)
+    assert any("Permission denied" in problem or "cannot be read" in problem for problem in problems)
 
 
 def test_the_inlined_validator_judges_as_the_schema_file_does():

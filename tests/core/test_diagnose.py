@@ -400,3 +400,23 @@ def test_a_file_send_from_the_preloaded_collection_is_not_a_mistake():
     assert diagnose(request) == [] and mistakes_before_sending(request, values=values) == []
     request.body.text = request.body.text.replace("{{file:photo.jpg}}", "data:image/jpeg;base64,{{file:photo.jpg}}")
     assert [(f.code, f.facts["kind"]) for f in mistakes_before_sending(request, values=values)] == [("bad-format", "data-prefix")]
+
+
+DEEP_JSON = ["[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000,
+             '{"x":' * 100_000 + '"iVBORw0KGgo' + "A" * 64 + '"' + "}" * 100_000]
+
+
+@pytest.mark.parametrize("text", DEEP_JSON, ids=["array", "object", "picture"])
+def test_absurdly_nested_json_in_a_request_or_an_answer_is_not_a_crash(text):
+    from desktop.core import attachments, bodyformat, practice
+    from desktop.core.httplog import parse_pasted
+    from desktop.core.models import Body, Response
+
+    url = "https://wappi.pro/api/sync/message/send"
+    for status in (200, 400):
+        answer = Response(status=status, reason="x", headers=[("content-type", "application/json")], body=text.encode(), elapsed_ms=1)
+        diagnose(Request("POST", url, body=Body("json", text)), response=answer)
+        bodyformat.classify(answer)
+        practice._answer_json(answer)
+    attachments.find_image(text.encode(), "application/json")
+    assert parse_pasted("POST http://x/\nA: b\n\n" + text).request.body.kind == "text"

@@ -398,3 +398,18 @@ def test_edgegrid_is_imported_with_its_secrets_in_the_keyring_and_signed_when_se
     headers = {k.lower(): v for k, v in got.headers}
     assert re.fullmatch(r"EG1-HMAC-SHA256 client_token=ct;access_token=at;timestamp=20261130T08:00:00\+0000;nonce=n1;"
                         r"signature=[A-Za-z0-9+/]{43}=", headers["authorization"])
+
+
+def test_a_request_holding_a_lone_surrogate_exports_and_comes_back(tmp_path):
+    from desktop.core.models import KeyValue, Request
+    from desktop.core.postman import export_client, import_into, read_collection, write_export
+    from desktop.core.store import Store
+
+    store = Store(tmp_path / "clients", tmp_path / "trash")
+    store.create_client("Acme")
+    # A request file may hold "\ud800" (a JSON escape from an imported file): no UTF-8 form exists for it.
+    store.save("Acme", Request("GET", "https://h/x", [KeyValue("q", "a\ud800b")], name="Odd"))
+    out = tmp_path / "export.json"
+    write_export(out, export_client(store, "Acme"))
+    written, _secrets = import_into(store, "Back", read_collection(out))
+    assert len(written) == 1

@@ -250,3 +250,27 @@ def test_the_export_lists_every_agent_exercise_and_the_test(tmp_path):
     test_row = next(r for r in rows if r[1] == "Final test")
     assert test_row[:4] == ["Anna", "Final test", "not passed", "9/14"]
     assert any(r[0] == "Борис" for r in rows)
+
+
+def test_a_hostile_progress_file_is_kept_aside_and_a_new_one_started(tmp_path):
+    from desktop.core.practice import Progress, Score, load_exercises
+    from tests.core.hostile import variants
+
+    good = {"schema_version": 1, "agents": {"Ann": {
+        "exercises": {"e1": {"done": True, "attempts": 2, "hints": 1, "done_at": "2026-01-01"}},
+        "test": {"score": 1, "total": 2, "passed": False, "date": "d"},
+        "best_test": {"score": 1, "total": 2, "passed": False, "date": "d"}}}}
+    exercises, _problems = load_exercises()
+    for index, (label, raw) in enumerate(variants(good)):
+        folder = tmp_path / str(index)
+        folder.mkdir()
+        (folder / "progress.json").write_bytes(raw)
+        progress = Progress.load(folder)
+        for agent in list(progress.agents) or ["Ann"]:
+            progress.done(agent)
+            progress.record_attempt(agent, "e1", True)
+            progress.record_hint(agent, "e1", 2)
+            progress.record_test(agent, Score(1, 2, 1, {}))
+        progress.export_csv(exercises)
+        if progress.problem:
+            assert [p.read_bytes() for p in folder.glob("progress.json.damaged-*")] == [raw], label

@@ -3,6 +3,8 @@ import socket
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core import sender
 from desktop.core.errors import SendError
@@ -183,6 +185,87 @@ def test_secrets_never_follow_a_redirect_to_another_origin(two_origins, client):
     assert ("token", TOKEN) in first.received[-1].headers
 
 
+# A secret with characters that every place encodes differently, including "&" and "+" sent as typed.
+ODD_SECRET = 'Qx"Tk&=+%/|7f3a'
+
+
+def _leaks(arrived, secret: str) -> bool:
+    import base64
+    from urllib.parse import unquote, unquote_plus
+
+    texts = [arrived.target.decode("latin-1"), repr(arrived.headers), arrived.body.decode("latin-1")]
+    for name, value in arrived.headers:
+        if value.startswith("Basic "):
+            texts.append(base64.b64decode(value[6:]).decode("latin-1"))
+    return any(secret in t or secret in unquote(t) or secret in unquote_plus(t) for t in texts)
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@pytest.mark.parametrize("method", ["GET", "POST", "PUT", "PATCH"])
+@pytest.mark.parametrize("kind, text", [("json", '{"t": "{{apiSecret}}"}'), ("form", "t={{apiSecret}}&x=1"),
+                                        ("text", "key: {{token}}")])
+def test_a_body_that_carries_a_secret_never_goes_to_another_origin(two_origins, client, status, method, kind, text):
+    # 307/308 repeat the body, and 301/302 keep it for every method but POST: the redirect is then not followed.
+    first, second = two_origins
+    r = Request(method, f"{first.url}/redirect/{status}", [KeyValue("to", f"{second.url}/landed")],
+                [KeyValue("X-Note", "plain")], Body(kind, text))
+    answer = sender.send(r, client, {"apiSecret": ODD_SECRET, "token": ODD_SECRET}, secrets=[ODD_SECRET])
+    assert not any(_leaks(a, ODD_SECRET) for a in second.received)
+    repeats_body = status in (307, 308) or (status in (301, 302) and method != "POST")
+    if repeats_body:
+        assert answer.status == status and second.received == []
+        assert "not followed" in sender.dropped_words(answer)
+    else:
+        assert answer.status == 200 and second.received[-1].body == b""
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+@pytest.mark.parametrize("status", [302, 307])
+def test_a_body_without_a_secret_follows_to_another_origin(two_origins, client, status):
+    first, second = two_origins
+    r = Request("PUT", f"{first.url}/redirect/{status}", [KeyValue("to", f"{second.url}/landed")],
+                [KeyValue("Authorization", "Bearer {{token}}")], Body("json", '{"a": 1}'))
+    answer = sender.send(r, client, {"token": ODD_SECRET})
+    assert answer.status == 200 and second.received[-1].body == b'{"a": 1}'
+    assert ("header", "Authorization") in answer.dropped_on_redirect
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+@pytest.mark.parametrize("where", ["query", "query-split", "path", "userinfo"])
+def test_a_secret_the_server_puts_in_the_new_address_stays_home(two_origins, client, where):
+    from urllib.parse import quote
+
+    first, second = two_origins
+    encoded = quote(ODD_SECRET, safe="")
+    target = {
+        "query": f"{second.url}/landed?ref={encoded}&keep=1",
+        # "&" and "+" left as they are: the secret spans two pieces of the query.
+        "query-split": f"{second.url}/landed?ref={ODD_SECRET.replace('|', '%7C').replace(chr(34), '%22')}&keep=1",
+        "path": f"{second.url}/landed/{encoded}",
+        "userinfo": second.url.replace("://", f"://agent:{encoded}@") + "/landed",
+    }[where]
+    r = Request("GET", f"{first.url}/redirect/302", [KeyValue("to", quote(target, safe=""))], [KeyValue("X-Sig", "{{apiSecret}}")])
+    answer = sender.send(r, client, {"apiSecret": ODD_SECRET}, secrets=[ODD_SECRET])
+    assert not any(_leaks(a, ODD_SECRET) for a in second.received)
+    assert sender.dropped_words(answer)
+
+
+@pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
+def test_chain_through_the_same_origin_then_another_strips_at_the_crossing(two_origins, client):
+    from urllib.parse import quote
+
+    first, second = two_origins
+    hop = f"/redirect/307?to={quote(second.url + '/landed', safe='')}"
+    r = Request("GET", f"{first.url}/redirect/301", [KeyValue("to", hop)],
+                [KeyValue("cOOkie", "sid={{apiSecret}}"), KeyValue("X-Custom", "pre-{{apiSecret}}-post"),
+                 KeyValue("X-My-Token", "{{token}}")])
+    answer = sender.send(r, client, {"apiSecret": "s3cr3t-Value", "token": "tok-Value-9"}, secrets=["s3cr3t-Value"])
+    assert answer.status == 200 and len(answer.redirects) == 2
+    assert len(first.received) == 2 and ("X-Custom", "pre-s3cr3t-Value-post") in first.received[-1].headers
+    assert not _leaks(second.received[-1], "s3cr3t-Value") and not _leaks(second.received[-1], "tok-Value-9")
+
+
 @pytest.mark.parametrize("two_origins", ["127.0.0.1"], indirect=True)
 def test_same_origin_redirect_keeps_the_headers(two_origins, client):
     first, _second = two_origins
@@ -286,3 +369,63 @@ def test_secret_is_masked_where_it_went_whatever_its_encoding(client, tmp_path, 
         assert ("x-ref", f"id={MASK};") in [(n.lower(), v) for n, v in answer.masked_headers]
     finally:
         echo.close()
+
+
+@pytest.mark.parametrize("spelled", ["half", "full", "plus", "path", "userinfo-free"])
+def test_an_address_the_server_rewrote_is_masked_in_the_hops_and_the_final_address(loopback, client, spelled):
+    from urllib.parse import quote, quote_plus
+
+    from tests.core.echo import start
+
+    secret = 'Qx"Tk|7f3a+b c&d'
+    written = {
+        "half": "/final?token=" + secret.replace('"', "%22").replace(" ", "%20").replace("&", "%26"),
+        "full": "/final?ref=" + quote(secret, safe=""),
+        "plus": "/final?ref=" + quote_plus(secret),
+        "path": "/final/" + quote(secret, safe="") + "/x",
+        "userinfo-free": "/final?a=1&ref=" + quote(secret, safe="") + "&b=2",
+    }[spelled]
+    echo = start()
+    try:
+        r = Request("GET", f"{echo.url}/redirect/302", [KeyValue("to", quote(written, safe="")), KeyValue("t", "{{token}}")])
+        answer = sender.send(r, client, {"token": secret})
+        assert answer.status == 200
+        # (The first hop is our own address, whose "to" holds the secret as the test wrote it; masked by position.)
+        assert answer.redirects[0][1].endswith("&t=••••••")
+        for piece in ("7f3a", "Tk|", "Tk%7C", "Qx%22"):
+            assert piece not in answer.masked_url, answer.masked_url
+        assert "••••" in answer.masked_url
+    finally:
+        echo.close()
+
+
+@pytest.mark.parametrize("where", ["url", "param", "header", "body"])
+def test_a_broken_character_is_named_before_anything_is_sent(loopback, client, where):
+    broken = "a\ud800b"
+    r = Request("POST", loopback.url + ("/" + broken if where == "url" else "/x"))
+    if where == "param":
+        r.params = [KeyValue("q", broken)]
+    if where == "header":
+        r.headers = [KeyValue("X-Note", broken)]
+    if where == "body":
+        r.body = Body("json", '{"a": "' + broken + '"}')
+    with pytest.raises(SendError) as info:
+        sender.send(r, client)
+    assert info.value.code == "broken-character" and loopback.arrived == []
+
+
+@settings(max_examples=300, deadline=1000)
+@given(secret=st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=0x2FFF, blacklist_categories=("Cs",)),
+                      min_size=6, max_size=30),
+       spelling=st.sampled_from(["raw", "quote", "quote_plus", "half"]),
+       place=st.sampled_from(["query", "path", "fragment"]))
+def test_a_server_written_address_never_shows_the_secret_in_any_reading(secret, spelling, place):
+    from urllib.parse import quote, quote_plus, unquote, unquote_plus
+
+    written = {"raw": secret, "quote": quote(secret, safe=""), "quote_plus": quote_plus(secret, safe=""),
+               "half": secret.replace('"', "%22").replace(" ", "%20")}[spelling]
+    url = {"query": f"https://h/x?a=1&ref={written}&b=2", "path": f"https://h/x/{written}/y",
+           "fragment": f"https://h/x#{written}"}[place]
+    shown = sender._masked_address(url, [secret])
+    for reading in (shown, unquote(shown), unquote_plus(shown)):
+        assert secret not in reading

@@ -399,6 +399,56 @@ def test_two_processes_saving_the_same_name_lose_nothing(store, tmp_path):
     assert not [p for p in (store.root / "Acme").iterdir() if p.name.endswith(".tmp")]
 
 
+MOVER = """
+import sys, time
+from pathlib import Path
+from desktop.core.store import Store, StoreError
+root, op, rounds, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+store = Store(root / "clients", root / "trash")
+while time.time() < start:
+    pass
+for number in range(rounds):
+    path = root / "clients" / "Acme" / f"r{number}.json"
+    try:
+        if op == "rename":
+            store.rename_request(path, f"Renamed {number}")
+        elif op == "move":
+            store.move_request(path, "Acme", "Sub")
+        else:
+            store.delete(path)
+    except StoreError:
+        pass  # the other process got there first: said in words, never a traceback
+"""
+
+
+@pytest.mark.parametrize("ops", [("rename", "rename"), ("move", "move"), ("delete", "delete"), ("rename", "move"),
+                                 ("rename", "delete"), ("move", "delete")])
+def test_two_processes_renaming_moving_deleting_the_same_requests_end_in_words(store, tmp_path, ops):
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    store.create_client("Acme")
+    store.create_folder("Acme", "Sub")
+    rounds = 25
+    for number in range(rounds):
+        (store.client_dir("Acme") / f"r{number}.json").write_bytes(
+            __import__("desktop.core.collection", fromlist=["dump_request"]).dump_request(Request(url=f"https://h/{number}", name=f"R{number}")))
+    start = time.time() + 2
+    env = {**__import__("os").environ, "PYTHONPATH": str(REPO)}
+    processes = [subprocess.Popen([sys.executable, "-c", MOVER, str(tmp_path), op, str(rounds), str(start)], env=env,
+                                  stderr=subprocess.PIPE, text=True) for op in ops]
+    errors = [p.communicate(timeout=120)[1] for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], errors
+    urls = sorted(item.request.url for item in Store(store.root, store.trash).requests("Acme"))
+    # Each request is there once (renamed or moved by one of them), or gone to the trash if one deleted it.
+    assert len(urls) == len(set(urls))
+    if "delete" not in ops:
+        assert urls == sorted(f"https://h/{n}" for n in range(rounds))
+
+
 # ---- import: all or nothing, every refusal in words --------------------------------------------------------------
 
 def incoming(name="Req", folders=(), url="https://h/x"):
@@ -547,3 +597,37 @@ def test_a_damaged_variables_file_is_refused_in_words_and_never_overwritten(stor
     with pytest.raises(StoreError):
         store.save_environment("Acme", Environment("Acme", [Variable("a", "1")]))
     assert path.read_bytes() == content
+
+
+def test_save_with_a_folder_as_path_writes_nothing_outside_the_client(tmp_path):
+    from tests.tree_state import tree_state
+
+    store = Store(tmp_path / "clients", tmp_path / "trash")
+    store.create_client("Acme")
+    store.create_folder("Acme", "Sub")
+    before = tree_state(tmp_path)
+    with pytest.raises(StoreError):
+        store.save("Acme", Request(url="http://x", name="x"), path=store.client_dir("Acme"))
+    assert tree_state(tmp_path) == before
+    # A folder inside the client: the new file goes beside it, still in the client.
+    written = store.save("Acme", Request(url="http://x", name="x"), path=store.client_dir("Acme") / "Sub")
+    assert written.parent == store.client_dir("Acme")
+
+
+def test_duplicating_a_client_copies_its_own_files_not_its_links(tmp_path):
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "private.json").write_text("{}")
+    store = Store(tmp_path / "clients", tmp_path / "trash")
+    store.create_client("Acme")
+    store.save("Acme", Request(url="http://x", name="Kept"))
+    folder = store.client_dir("Acme")
+    os.symlink(store.root, folder / "up")        # a link to a folder above: copying it would never end
+    os.symlink(outside, folder / "elsewhere")
+    os.symlink(folder / "loop", folder / "loop")
+    copy = store.duplicate_client("Acme", "Copy")
+    names = sorted(p.name for p in store.client_dir(copy).rglob("*"))
+    assert names == ["environment.json", "kept.json"]
+    assert sorted(store.clients()) == ["Acme", "Copy"]

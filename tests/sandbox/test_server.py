@@ -422,9 +422,24 @@ def test_the_log_holds_a_request_as_soon_as_its_answer_arrived(sandbox):
             assert len(sandbox.request_log()) == number
 
 
-def test_requests_in_work_beyond_the_limit_get_503(tmp_path):
-    """Two clients that sent headers but hold back their bodies keep both work slots; a third is told it is busy."""
+def test_clients_holding_back_their_bodies_take_no_work_slot(tmp_path):
+    """More clients than work slots sent headers but dribble their bodies: the others are still served at once."""
     with Sandbox(data_dir=tmp_path, max_connections=2, client_timeout=5) as sb:
+        holding = [socket.create_connection(("127.0.0.1", sb.port)) for _ in range(5)]
+        try:
+            for s in holding:
+                s.sendall(b"POST /api/sync/message/send HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+            time.sleep(0.3)
+            for _ in range(3):
+                assert httpx.get(sb.base_url + STATUS, timeout=5).status_code == 401  # served, not 503
+        finally:
+            for s in holding:
+                s.close()
+
+
+def test_open_connections_beyond_the_limit_get_503(tmp_path):
+    """Two clients hold both connections open; a third is told at once that the sandbox is busy."""
+    with Sandbox(data_dir=tmp_path, max_open=2, client_timeout=5) as sb:
         holding = [socket.create_connection(("127.0.0.1", sb.port)) for _ in range(2)]
         try:
             for s in holding:

@@ -137,11 +137,15 @@ def start_window() -> int:
     # walk them again and again while they are made (a seventh of the start, measured with perf). It waits until the
     # window is on screen; then they are set aside for good (gc.freeze), so no later collection walks them either.
     gc.disable()
+    from PySide6.QtCore import QTimer
+
     from desktop.app import AfterFirstPaint, make_app, qt_app
 
     app = qt_app(sys.argv[:1])
     window = make_app()
     AfterFirstPaint(window, resume_collector)
+    # A window that is never painted (started minimised) must not leave the collector off for the whole session.
+    QTimer.singleShot(10_000, resume_collector)
     window.show()
     code = app.exec()
     window.desk.close()
@@ -154,8 +158,9 @@ def resume_collector() -> None:
     No collection first: it would find well under a thousand garbage objects in the start's whole heap and take
     ~60 ms, with PySide's wrappers to walk, just as the agent starts to work.
     """
-    gc.freeze()
-    gc.enable()
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 if __name__ == "__main__":

@@ -80,3 +80,23 @@ def test_the_agents_language_setting_wins_over_the_locale(tmp_path):
     (tmp_path / "config" / "settings.json").write_text('{"schema_version": 1, "language": "en"}')
     done = wappi_desk("--help", home=tmp_path, lang="ru_RU.UTF-8")
     assert "options:" in done.stdout
+
+
+def test_the_window_starts_with_the_collector_paused_and_hands_it_back_after_the_first_paint(tmp_path):
+    # The window's own start, as `python -m desktop` runs it, reports the collector once the window is drawn.
+    script = """
+import gc, sys
+import desktop.__main__ as main_module
+resume = main_module.resume_collector
+def reported():
+    paused = not gc.isenabled()
+    resume()
+    print("paused", paused, "enabled", gc.isenabled(), "frozen", gc.get_freeze_count() > 0, flush=True)
+    from PySide6.QtWidgets import QApplication
+    QApplication.instance().quit()
+main_module.resume_collector = reported
+sys.exit(main_module.main([]))
+"""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen", "WAPPI_DESK_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert "paused True enabled True frozen True" in done.stdout, done.stdout + done.stderr

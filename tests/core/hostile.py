@@ -59,3 +59,10 @@ def variants(good: dict[str, Any]) -> Iterator[tuple[str, bytes]]:
     yield "nested", b"[" * 100_000 + b"]" * 100_000
     yield "empty", b""
     yield "newer", json.dumps({**good, "schema_version": 99}).encode()
+
+
+def plant(path: Path, raw: bytes) -> Path:
+    """Put `raw` where the app will read it, making the folder as a first save would."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    return path

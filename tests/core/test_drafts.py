@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.drafts import Drafts
-from tests.core.hostile import variants
+from tests.core.hostile import plant, variants
 
 GOOD = {"schema_version": 1, "kind": "draft", "key": "new:1", "saved_at": 1.0, "meta": {},
         "request": {"method": "POST", "url": "http://x/", "headers": [{"name": "A", "value": "b"}],
@@ -14,9 +14,7 @@ GOOD = {"schema_version": 1, "kind": "draft", "key": "new:1", "saved_at": 1.0, "
 @pytest.mark.parametrize("label, raw", list(variants(GOOD)), ids=lambda v: v if isinstance(v, str) else "")
 def test_a_hostile_draft_is_skipped_by_name(tmp_path, label, raw):
     drafts = Drafts(tmp_path)
-    path = drafts._path("new:1")
-    path.parent.mkdir(parents=True)
-    path.write_bytes(raw)
+    path = plant(drafts._path("new:1"), raw)
     restored, problems = drafts.restore()
     for draft in restored:
         draft.request.full_url()

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.history import History
 from desktop.core.models import Auth, KeyValue, Request, split_url
-from tests.core.hostile import variants
+from tests.core.hostile import plant, variants
 
 
 def test_a_request_opened_from_history_sends_what_was_sent(tmp_path):
@@ -33,9 +33,7 @@ GOOD = {"schema_version": 1, "kind": "history", "client": "C", "entries": [
 @pytest.mark.parametrize("label, raw", list(variants(GOOD)), ids=lambda v: v if isinstance(v, str) else "")
 def test_a_hostile_history_file_never_stops_the_app(tmp_path, label, raw):
     history = History(tmp_path)
-    path = history._path("C")
-    path.parent.mkdir(parents=True)
-    path.write_bytes(raw)
+    path = plant(history._path("C"), raw)
     entries = history.entries("C")
     for entry in entries:
         entry.request.full_url()

@@ -82,6 +82,22 @@ def perform(qtbot, page, exercise, steps) -> None:
             editor.url_bar.url.setText(step[1](editor.url_bar.url.text()))
 
 
+def assert_whole_address_readable(qtbot, page) -> None:
+    """The address is where half of the course's mistakes are: the agent can read all of it, in the field or
+    written out under it."""
+    from PySide6.QtWidgets import QLabel
+
+    field = page.exercise_view.editor.url_bar.url
+    url = field.text()
+
+    def readable() -> bool:
+        if field.fontMetrics().horizontalAdvance(url) <= field.contentsRect().width() - 40:
+            return True
+        return any(label.isVisible() and url in label.text().replace("\u200b", "") for label in page.findChildren(QLabel))
+
+    qtbot.waitUntil(readable, timeout=3000)
+
+
 def check(qtbot, page):
     with qtbot.waitSignal(page.checked, timeout=15000) as blocker:
         click(page, "Check")
@@ -96,6 +112,7 @@ def test_agent_solves_the_exercise_through_the_window(qtbot, practice, exercise_
     view = practice.exercise_view
     assert view.title.text() == title
     assert pick(exercise.data["client_message"]) in view.client_message.text()
+    assert_whole_address_readable(qtbot, practice)
     # The starting request is broken the way the case describes: checking it as it is fails.
     assert not check(qtbot, practice).solved
     assert "Not yet." in view.result.text()

@@ -67,7 +67,12 @@ def test_receiver_answering_500_gets_the_retry_schedule(wired):
         assert gap >= minutes * 60 * SCALE * 0.9  # never earlier than the schedule says
     time.sleep(RETRY_SCHEDULE[-1] * 60 * SCALE * 2)
     assert len(tries()) == 5  # and no sixth: "not delivered"
-    attempts = [a for a in sandbox.webhook_log() if a.wh_type == "delivery_status"]
+
+    def logged():
+        return [a for a in sandbox.webhook_log() if a.wh_type == "delivery_status"]
+
+    assert wait_for(lambda: len(logged()) == 5)  # the log is written after the receiver answers
+    attempts = logged()
     assert [a.attempt for a in attempts] == [1, 2, 3, 4, 5] and attempts[-1].final and attempts[-1].status == 500
 
 

@@ -69,11 +69,10 @@ def test_unresolved_variable_is_never_sent(loopback, client):
 
 
 def test_connection_refused(client):
-    with socket.socket() as s:
+    # Bound but not listening: refused, and no other test's server can take the port meanwhile.
+    with socket.socket() as s, pytest.raises(SendError) as info:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    with pytest.raises(SendError) as info:
-        sender.send(Request(url=f"http://127.0.0.1:{port}/"), client)
+        sender.send(Request(url=f"http://127.0.0.1:{s.getsockname()[1]}/"), client)
     assert info.value.code == "connection-refused"
     assert info.value.next_step
 

@@ -87,12 +87,6 @@ def hook():
     server.server_close()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 # --- samples
 def test_every_type_has_its_documented_shape():
     assert set(WH_TYPES) == {"incoming_message", "delivery_status", "outgoing_message_phone", "outgoing_message_api",
@@ -187,8 +181,11 @@ def test_redirect_that_keeps_the_post(hook):
 
 # --- unreachable
 def test_port_nobody_listens_on():
-    started = time.monotonic()
-    result = check(f"http://127.0.0.1:{free_port()}/hook", timeout=3)
+    # Bound but not listening: refused, and no other test's server can take the port meanwhile.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        started = time.monotonic()
+        result = check(f"http://127.0.0.1:{s.getsockname()[1]}/hook", timeout=3)
     assert result.status is None and result.codes()[0] == "webhook-unreachable"
     assert "refused" in result.findings[0].message and time.monotonic() - started < 3
     assert "not delivered" in result.what_next()

@@ -33,7 +33,7 @@ def send_to_echo(sandbox, client, text="Привет"):
     return answer.json()["message_id"]
 
 
-def wait_for(condition, timeout=10.0):
+def wait_for(condition, timeout=30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and not condition():
         time.sleep(0.02)

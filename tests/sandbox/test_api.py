@@ -57,8 +57,9 @@ def test_proxy_is_set_shown_and_deleted_and_a_badly_written_one_is_refused(sandb
 
 
 def test_queued_sends_show_in_tasks_then_finish_and_purge_empties_the_queue(tmp_path):
+    # Each send waits 3 s in the queue (60 s at a twentieth): time for the checks to see it waiting, even on a loaded machine.
     with Sandbox(data_dir=tmp_path, retry_scale=0.05) as sb, api(sb) as client:
-        first = client.post("/tapi/async/message/send", params={"timeout_from": 2, "timeout_to": 2},
+        first = client.post("/tapi/async/message/send", params={"timeout_from": 60, "timeout_to": 60},
                             json={"recipient": "@someone", "body": "later"}).json()
         assert first["detail"] == "Message sent to queue" and len(first["task_id"]) == 32
         tasks = client.get("/tapi/tasks/get").json()["tasks"]

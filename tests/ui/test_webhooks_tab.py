@@ -59,11 +59,11 @@ def test_check_against_a_500_server_shows_the_retry_schedule(qtbot, tab, loopbac
 
 
 def test_nobody_listening_is_explained(qtbot, tab):
+    # Bound but not listening: refused, and no other test's server can take the port meanwhile.
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    tab.check_panel.url_edit.setText(f"http://127.0.0.1:{port}/hook")
-    result = run_check(qtbot, tab)
+        tab.check_panel.url_edit.setText(f"http://127.0.0.1:{s.getsockname()[1]}/hook")
+        result = run_check(qtbot, tab)
     assert result.status is None and "refused" in tab.check_panel.findings_view.toPlainText()
 
 

@@ -23,7 +23,7 @@ def test_the_sandbox_environment_points_at_the_sandbox_that_starts_beside_the_wi
         answer = desk.client.get(sandbox_env.get("base_url").value + "/api/sync/get/status", params={"profile_id": sandbox_env.get("profile_id").value},
                                  headers={"Authorization": desk.sandbox.token})
         assert answer.status_code == 200 and answer.json()["authorized"] is True
-        qtbot.waitUntil(lambda: hasattr(window, "sandbox_log_action"), timeout=5000)
+        qtbot.waitUntil(lambda: hasattr(window, "sandbox_log_action"), timeout=30000)
     finally:
         desk.close()
 
@@ -63,7 +63,7 @@ def test_a_window_made_later_gets_the_log_at_once_and_a_failed_start_is_told(qtb
         # Its address is known before it starts (the port is reserved): a first Send may go there at once.
         assert window.sandbox_url == broken.base_url
         assert broken.wait() is None
-        qtbot.waitUntil(lambda: "sandbox could not start" in window.statusBar().currentMessage(), timeout=5000)
+        qtbot.waitUntil(lambda: "sandbox could not start" in window.statusBar().currentMessage(), timeout=30000)
         # «Repeat in sandbox» then says there is none instead of sending to a dead address.
         assert window.sandbox_url == ""
     finally:

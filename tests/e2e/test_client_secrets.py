@@ -34,7 +34,7 @@ def test_missing_token_is_asked_for_by_name_and_kept_in_the_keyring(qtbot, windo
     panel.session.open(Item(path, *read_request(path)))
     asked = []
     monkeypatch.setattr(QInputDialog, "getText", lambda parent, title, label, *a: (asked.append(label), (" typed-token \n", True))[1])
-    with qtbot.waitSignal(window.response_shown, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.response_shown, timeout=30000) as blocker:
         window.url_bar.button.click()
     assert blocker.args[0].status == 200
     assert "token" in asked[0] and "Acme" in asked[0]

@@ -23,7 +23,7 @@ def find_node(tree, name):
 
 
 def send(qtbot, window):
-    with qtbot.waitSignal(window.response_shown, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.response_shown, timeout=30000) as blocker:
         window.url_bar.button.click()
     return blocker.args[0]
 

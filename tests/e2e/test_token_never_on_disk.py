@@ -27,16 +27,20 @@ def test_token_lives_in_the_keyring_only(qtbot, window, loopback, memory_keyring
     panel.session.open(Item(path, *read_request(path)))
     assert window.environment_box.currentText() == "Acme"
 
-    with qtbot.waitSignal(window.response_shown, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.response_shown, timeout=30000) as blocker:
         window.url_bar.button.click()
     assert blocker.args[0].status == 200
     assert dict((k.lower(), v) for k, v in loopback.arrived[-1].headers)["authorization"] == TOKEN
 
-    window.url_bar.url.setText(window.url_bar.url.text() + "&x=1")  # an unsaved edit: a draft is written
-    qtbot.wait(1200)
+    typed = window.url_bar.url.text() + "&x=1"
+    window.url_bar.url.setText(typed)  # an unsaved edit, as typing makes it: a draft is written after a pause
+    window.url_bar.url_edited.emit(typed)
+    qtbot.waitUntil(panel.drafts_written, timeout=30000)
     export = tmp_path / "export" / "acme.postman.json"
     export.parent.mkdir()
     export.write_text(json.dumps(export_client(store, "Acme")), encoding="utf-8")
+    assert_no_secret_in_tree([isolated_home, export.parent], TOKEN)  # the draft is there now
+    panel.session.discard()  # so closing does not ask; what closing writes is scanned below
     window.close()
 
     scanned = assert_no_secret_in_tree([isolated_home, export.parent], TOKEN)

@@ -119,7 +119,7 @@ class Agent:
             parent = parent.parent()
         tree.scrollToItem(node)
         rect = tree.visualItemRect(node)
-        with self.qtbot.waitSignal(self.window.findings_shown, timeout=15000):
+        with self.qtbot.waitSignal(self.window.findings_shown, timeout=30000):
             self.qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
     def tab(self, text: str, root: QWidget | None = None) -> None:
@@ -166,15 +166,15 @@ class Agent:
 
     def settle(self) -> None:
         """Wait until the findings on screen are those of what is typed (the window checks after a short pause)."""
-        with self.qtbot.waitSignal(self.window.findings_shown, timeout=15000):
+        with self.qtbot.waitSignal(self.window.findings_shown, timeout=30000):
             pass
 
     def send(self, button: str = "Send", dialog_button: str | None = None) -> None:
         """Press Send (or «Repeat in sandbox») and wait for the answer and the findings about it."""
         if dialog_button is not None:
             self.answer_dialog(dialog_button)
-        with self.qtbot.waitSignal(self.window.findings_shown, timeout=20000):
-            with self.qtbot.waitSignal(self.window.response_shown, timeout=20000):
+        with self.qtbot.waitSignal(self.window.findings_shown, timeout=30000):
+            with self.qtbot.waitSignal(self.window.response_shown, timeout=30000):
                 self.click(button)
 
     def menu(self, *path: str) -> None:
@@ -189,7 +189,7 @@ class Agent:
 
     def paste_client_request(self, text: str, menu: tuple[str, str] = ("Request", "Import from clipboard (cURL or HTTP)")) -> None:
         QGuiApplication.clipboard().setText(text)
-        with self.qtbot.waitSignal(self.window.findings_shown, timeout=15000):
+        with self.qtbot.waitSignal(self.window.findings_shown, timeout=30000):
             self.menu(*menu)
 
     def answer_dialog(self, button_text: str, read: Callable[[QWidget], None] | None = None) -> None:

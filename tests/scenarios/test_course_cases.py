@@ -16,7 +16,7 @@ PRINT = False
 @pytest.fixture
 def agent(qtbot, window):
     agent = Agent(qtbot, window)
-    qtbot.waitUntil(lambda: "Checking the request…" not in agent.answer_text(), timeout=15000)
+    qtbot.waitUntil(lambda: "Checking the request…" not in agent.answer_text(), timeout=30000)
     return agent
 
 
@@ -82,7 +82,7 @@ def test_first_send_text_then_wrong_token_then_token_in_quotes(agent, window):
         "Здравствуйте!\n\nМы проверили ваш запрос. Вот что нужно исправить:\n\n"
         "1. Уберите кавычки вокруг токена в заголовке Authorization: в заголовке должен быть только сам токен.\n\n"
         "После этих исправлений отправьте запрос ещё раз. Если он всё равно не сработает, пришлите нам запрос и ответ сервера.")
-    with agent.qtbot.waitSignal(window.findings_shown, timeout=15000):
+    with agent.qtbot.waitSignal(window.findings_shown, timeout=30000):
         agent.click("Fix")
     assert "The token is in quotes" not in agent.answer_text()
     agent.send()
@@ -115,7 +115,8 @@ def test_a_real_clients_credentials_are_not_judged_by_the_sandbox(agent, window)
     paste_and_repeat(agent, "65c5bb34-8838", client_token, '{"body": "Тест", "recipient": "79990000000"}')
     agent.send("Repeat in sandbox")
     answer = agent.answer_text()
-    assert "200 OK" in answer and "401" not in answer and "404" not in answer
+    # The cards' words: a bare "401" could be the answer's milliseconds on screen.
+    assert "200 OK" in answer and "401:" not in answer and "404:" not in answer
     assert "with the sandbox's own token and profile_id in place of the client's" in answer
     assert "No problems found in this request." in answer
     # The same token in quotes: the form is the client's, so the sandbox refuses it as wappi.pro would.
@@ -191,7 +192,7 @@ def rebuilt_window(qtbot):
 def test_qr_code_then_language_switch_mid_case_then_webhook_that_answers_500(rebuilt_window, qtbot):
     window = rebuilt_window
     agent = Agent(qtbot, window)
-    qtbot.waitUntil(lambda: "Checking the request…" not in agent.answer_text(), timeout=15000)
+    qtbot.waitUntil(lambda: "Checking the request…" not in agent.answer_text(), timeout=30000)
     agent.open("QR code to log in")
     agent.send()
     assert "200 OK" in agent.answer_text() and "PNG image" in agent.answer_text() and "«qrCode»" in agent.answer_text()
@@ -204,8 +205,8 @@ def test_qr_code_then_language_switch_mid_case_then_webhook_that_answers_500(reb
     desk = window.desk
     agent.menu("Settings", "Language", "Русский")
     russian = Agent(qtbot, desk.window)
-    qtbot.waitUntil(lambda: "Что не так" in russian.screen_text(), timeout=15000)
-    qtbot.waitUntil(lambda: "Проверяем запрос" not in russian.answer_text() and "401" in russian.answer_text(), timeout=15000)
+    qtbot.waitUntil(lambda: "Что не так" in russian.screen_text(), timeout=30000)
+    qtbot.waitUntil(lambda: "Проверяем запрос" not in russian.answer_text() and "401" in russian.answer_text(), timeout=30000)
     answer = russian.answer_text()
     assert "401 Unauthorized" in answer and "Ответ от встроенной песочницы." in answer
     russian.tab("Заголовки", russian.request_side())
@@ -219,12 +220,13 @@ def test_qr_code_then_language_switch_mid_case_then_webhook_that_answers_500(reb
     server = start()  # answers with the status named by the first path segment
     try:
         russian.tab("Вебхуки")
-        qtbot.waitUntil(lambda: "Адрес вебхука клиента:" in russian.screen_text(), timeout=5000)
+        qtbot.waitUntil(lambda: "Адрес вебхука клиента:" in russian.screen_text(), timeout=30000)
         field = next(w for w in desk.window.findChildren(QLineEdit) if w.placeholderText() == "https://example.com/webhook")
         field.setText(server.url + "/500")
         russian.click("Проверить")
-        qtbot.waitUntil(lambda: "ответил 500" in russian.screen_text(), timeout=15000)
-        assert "401" not in russian.screen_text()  # the Requests page's case is not on this page
+        qtbot.waitUntil(lambda: "ответил 500" in russian.screen_text(), timeout=30000)
+        # The Requests page's case is not on this page (the address is left out: its port number may hold "401").
+        assert "401" not in russian.screen_text().replace(server.url.split("://", 1)[1], "")
         # The reply speaks of the webhook check, not of the 401 on the Requests page.
         reply = russian.reply("Ответ клиенту…", "Скопировать и закрыть")
         assert reply == (

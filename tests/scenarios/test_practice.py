@@ -62,7 +62,7 @@ def perform(qtbot, page, exercise, steps) -> None:
     for step in steps:
         kind = step[0]
         if kind == "send":
-            with qtbot.waitSignal(page.answer_shown, timeout=15000):
+            with qtbot.waitSignal(page.answer_shown, timeout=30000):
                 click(page, "Send")
         elif kind == "choice":
             label = next(pick(c["text"]) for c in exercise.data["question"]["choices"] if c["id"] == step[1])
@@ -95,11 +95,11 @@ def assert_whole_address_readable(qtbot, page) -> None:
             return True
         return any(label.isVisible() and url in label.text().replace("\u200b", "") for label in page.findChildren(QLabel))
 
-    qtbot.waitUntil(readable, timeout=3000)
+    qtbot.waitUntil(readable, timeout=30000)
 
 
 def check(qtbot, page):
-    with qtbot.waitSignal(page.checked, timeout=15000) as blocker:
+    with qtbot.waitSignal(page.checked, timeout=30000) as blocker:
         click(page, "Check")
     return blocker.args[0]
 
@@ -171,7 +171,7 @@ def take_test(qtbot, page, wrong_choices: int):
             else:
                 choose(page, labels[question["right"]])
         else:
-            with qtbot.waitSignal(page.answer_shown, timeout=15000):
+            with qtbot.waitSignal(page.answer_shown, timeout=30000):
                 click(page, "Send")
             shown = view.answer.toPlainText()
             if question["read"] == "status":
@@ -210,7 +210,7 @@ def test_taking_the_test_again_starts_with_no_answers(qtbot, practice):
     assert view.counter.text() == "Question 1 of 14" and view.answers == {}
     assert not any(r.isChecked() for r in view.choices.buttons())
     view.go(13)
-    with qtbot.waitSignal(practice.test_finished, timeout=10000) as blocker:
+    with qtbot.waitSignal(practice.test_finished, timeout=30000) as blocker:
         click(practice, "Finish the test")
     assert blocker.args[0].right == 0
     assert practice.progress().agent(practice.agent_name())["best_test"]["score"] == 14  # the best result stays

@@ -38,11 +38,11 @@ def jpeg(tmp_path, shared_dir):
 def pick(qtbot, monkeypatch, editor, path, expect_attached=True):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     if expect_attached:
-        with qtbot.waitSignal(editor.attached, timeout=10000):
+        with qtbot.waitSignal(editor.attached, timeout=30000):
             editor.choose.click()
     else:
         editor.choose.click()
-        qtbot.waitUntil(lambda: editor.task is None, timeout=10000)
+        qtbot.waitUntil(lambda: editor.task is None, timeout=30000)
 
 
 def test_picked_file_becomes_a_placeholder_with_a_thumbnail(qtbot, monkeypatch, editor, jpeg):
@@ -75,7 +75,7 @@ def test_picked_file_goes_on_the_wire_exactly(qtbot, monkeypatch, window, loopba
                               headers=[KeyValue("Content-Type", "application/json"), KeyValue("Authorization", "t0ken")],
                               body=Body("json", IMAGE_BODY)))
     pick(qtbot, monkeypatch, window.body, jpeg)
-    with qtbot.waitSignal(window.response_shown, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.response_shown, timeout=30000) as blocker:
         window.url_bar.button.click()
     assert blocker.args[0].status == 200
     sent = json.loads(loopback.arrived[-1].body)
@@ -111,7 +111,7 @@ def test_dropped_file_is_attached(qtbot, editor, tmp_path):
     path.write_bytes(image_bytes(120, 80, "PNG"))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    with qtbot.waitSignal(editor.attached, timeout=10000):
+    with qtbot.waitSignal(editor.attached, timeout=30000):
         editor.editor.insertFromMimeData(mime)
     assert editor.to_model().attachments["drawn.png"].data == base64.b64encode(path.read_bytes())
     assert "PNG image" in editor.card.title.text()
@@ -125,7 +125,7 @@ def test_long_pasted_base64_shows_the_picture_and_is_kept_as_pasted(qtbot, edito
     editor.editor.setTextCursor(cursor)
     mime = QMimeData()
     mime.setText(pasted)
-    with qtbot.waitSignal(editor.attached, timeout=10000):
+    with qtbot.waitSignal(editor.attached, timeout=30000):
         editor.editor.insertFromMimeData(mime)
     attachment = next(iter(editor.to_model().attachments.values()))
     assert attachment.data == pasted.encode()  # what the client sent, prefix included

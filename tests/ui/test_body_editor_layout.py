@@ -21,7 +21,7 @@ def make(qtbot, text: str, rules=None):
     body.resize(700, 500)
     body.show()
     body.load_model(Body("json", text, {}))
-    qtbot.waitExposed(body)
+    qtbot.waitExposed(body, timeout=30000)
     return body, controller
 
 
@@ -29,7 +29,7 @@ def test_typing_above_a_long_line_keeps_its_layout(qtbot):
     body, _controller = make(qtbot, LONG)
     editor = body.editor
     long_line = editor.document().findBlockByNumber(3)
-    qtbot.waitUntil(lambda: long_line.layout().lineCount() > 1)
+    qtbot.waitUntil(lambda: long_line.layout().lineCount() > 1, timeout=30000)
     cursor = editor.textCursor()
     cursor.setPosition(LONG.index("Фото"))
     editor.setTextCursor(cursor)
@@ -47,7 +47,7 @@ def test_long_visible_lines_keep_their_glyphs_and_wrap(qtbot):
     editor = body.editor
     document = editor.document()
     assert document.findBlockByNumber(3).length() > LONG_LINE
-    qtbot.waitUntil(lambda: document.findBlockByNumber(3).layout().cacheEnabled())  # once painted
+    qtbot.waitUntil(lambda: document.findBlockByNumber(3).layout().cacheEnabled(), timeout=30000)  # once painted
     assert not document.findBlockByNumber(1).layout().cacheEnabled()
     assert editor.lineWrapMode() == QPlainTextEdit.LineWrapMode.WidgetWidth
 
@@ -55,7 +55,7 @@ def test_long_visible_lines_keep_their_glyphs_and_wrap(qtbot):
 def test_placeholder_chips_and_lint_underlines_keep_each_other(qtbot):
     text = '{"recipient": 79990001122, "b64_file": "{{file:photo.jpg}}"}'
     body, controller = make(qtbot, text)
-    qtbot.waitUntil(lambda: [p.code for p in controller.problems] == ["phone-as-number"])
+    qtbot.waitUntil(lambda: [p.code for p in controller.problems] == ["phone-as-number"], timeout=30000)
 
     def kinds():
         return sorted("underline" if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
@@ -67,7 +67,7 @@ def test_placeholder_chips_and_lint_underlines_keep_each_other(qtbot):
     body.editor.setTextCursor(cursor)
     qtbot.keyClick(body.editor, Qt.Key.Key_Space)  # chips are marked again on this line, the underline stays
     assert kinds() == ["chip", "underline"]
-    qtbot.waitUntil(lambda: controller.problems and controller.problems[0].end == text.index(","))
+    qtbot.waitUntil(lambda: controller.problems and controller.problems[0].end == text.index(","), timeout=30000)
     assert kinds() == ["chip", "underline"]
 
 

@@ -19,7 +19,7 @@ COURSE_CURL = """curl -X POST "https://wappi.pro/api/sync/message/send?profile_i
 
 
 def import_and_wait(qtbot, window, text):
-    with qtbot.waitSignal(window.url_bar.url.textChanged, timeout=5000):
+    with qtbot.waitSignal(window.url_bar.url.textChanged, timeout=30000):
         window.clipboard.import_text(text)
 
 
@@ -36,7 +36,7 @@ def test_course_curl_lands_in_the_four_panels(qtbot, window):
 def test_ctrl_v_of_a_curl_command_into_the_url_field_imports_it(qtbot, window):
     QGuiApplication.clipboard().setText(COURSE_CURL)
     window.url_bar.url.setFocus()
-    with qtbot.waitSignal(window.url_bar.url.textChanged, timeout=5000):
+    with qtbot.waitSignal(window.url_bar.url.textChanged, timeout=30000):
         qtbot.keyClick(window.url_bar.url, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert window.to_model().header("Content-Type") == "application/json"
 
@@ -46,7 +46,7 @@ def test_bad_paste_keeps_the_current_request(qtbot, window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     window.clipboard.import_text("curl -H 'unbalanced")
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert "not changed" in shown[0]
     assert window.to_model().url == "https://wappi.pro/api/sync/get/status"
 
@@ -66,9 +66,9 @@ def test_copy_as_curl_masks_the_token_unless_asked(qtbot, window):
 def test_wrong_token_is_diagnosed_beside_the_answer(qtbot, window):
     window.load_model(Request("GET", "{{base_url}}/api/sync/get/status", [KeyValue("profile_id", "{{profile_id}}")],
                               [KeyValue("Authorization", "wrong_token_here")]))
-    with qtbot.waitSignal(window.response_shown, timeout=10000):
+    with qtbot.waitSignal(window.response_shown, timeout=30000):
         window.url_bar.button.click()
-    qtbot.waitUntil(lambda: window.session.findings_ready, timeout=10000)
+    qtbot.waitUntil(lambda: window.session.findings_ready, timeout=30000)
     codes = [f.code for f in window.diagnosis.findings()]
     assert "status-401" in codes
 

@@ -57,7 +57,7 @@ def test_long_texts_wrap_and_never_scroll_sideways(qtbot):
     panel.resize(360, 500)
     panel.show()
     panel.set_findings([long])
-    qtbot.waitUntil(lambda: panel.cards()[0].isVisible())
+    qtbot.waitUntil(lambda: panel.cards()[0].isVisible(), timeout=30000)
     card = panel.cards()[0]
     assert panel.scroll.horizontalScrollBar().maximum() == 0
     assert card.fix_button.isVisible()

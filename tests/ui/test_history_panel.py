@@ -21,7 +21,7 @@ def test_send_is_recorded_for_the_client_with_secrets_masked(qtbot, window, loop
     panel.refresh()
     window.sidebar.tree.itemClicked.emit(window.sidebar.find_request(path), 0)
     window.send()
-    qtbot.waitUntil(lambda: panel.history.list.topLevelItemCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: panel.history.list.topLevelItemCount() == 1, timeout=30000)
     assert loopback.arrived[0].path == "/200?token=S3CRET"
     entry = panel.history.history.entries("Acme")[0]
     assert entry.status == 200 and entry.request.name == "Ping"
@@ -47,7 +47,7 @@ def test_a_failed_send_is_recorded_too(qtbot, window):
     # Only the address: a fresh start shows the profile status, whose {{token}} Acme does not have here.
     window.load_model(Request("GET", "http://127.0.0.1:9/closed"))
     window.send()
-    qtbot.waitUntil(lambda: panel.history.list.topLevelItemCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: panel.history.list.topLevelItemCount() == 1, timeout=30000)
     entry = panel.history.history.entries("Acme")[0]
     assert entry.status is None and entry.error
 
@@ -85,4 +85,4 @@ def test_rows_show_method_whole_address_status_and_time_at_the_sidebar_width(qtb
     assert rect.width() >= panel.list.viewport().width() - 2
     needed = panel.list.fontMetrics().horizontalAdvance("wappi.pro/api/sync/message/send?profile_id=abc123")
     panel.resize(needed + 60, 400)
-    qtbot.waitUntil(lambda: panel.list.visualItemRect(rows["POST"]).width() > needed)
+    qtbot.waitUntil(lambda: panel.list.visualItemRect(rows["POST"]).width() > needed, timeout=30000)

@@ -59,7 +59,7 @@ def test_fix_all_then_clean_and_debounced_relint(qtbot):
     assert controller.problems == []
     assert not editor.extraSelections()
     editor.setPlainText('{"a": None}')
-    qtbot.waitUntil(lambda: [p.code for p in controller.problems] == ["python-literal"], timeout=2000)
+    qtbot.waitUntil(lambda: [p.code for p in controller.problems] == ["python-literal"], timeout=30000)
 
 
 def test_big_body_is_linted_off_the_gui_thread_and_keeps_nbsp(qtbot):
@@ -67,7 +67,7 @@ def test_big_body_is_linted_off_the_gui_thread_and_keeps_nbsp(qtbot):
     editor, controller = make(qtbot, text)
     assert editor_text(editor) == text
     qtbot.waitUntil(lambda: [p.code for p in controller.problems] == ["invisible-character", "phone-as-number"],
-                    timeout=5000)
+                    timeout=30000)
 
 
 def with_margin(qtbot):
@@ -92,7 +92,7 @@ def test_margin_marks_problem_lines_and_jumps(qtbot):
 
     editor, controller, _holder = with_margin(qtbot)
     editor.setPlainText('{\n  "a": 1,\n  "phone": 79990001122\n}')
-    qtbot.waitUntil(lambda: any(p.line == 3 for p in controller.margin.problems), timeout=3000)
+    qtbot.waitUntil(lambda: any(p.line == 3 for p in controller.margin.problems), timeout=30000)
     tops = controller.margin._line_tops()
     assert 3 in tops
     y, _problem = tops[3]
@@ -127,11 +127,11 @@ def test_underlines_count_utf16_after_an_emoji(qtbot):
 def test_margin_places_only_the_lines_in_view(qtbot):
     editor, controller, _holder = with_margin(qtbot)
     editor.setPlainText("[\n" + "\n".join("True," for _ in range(2000)) + "\n1]")
-    qtbot.waitUntil(lambda: len(controller.margin.problems) == 1000, timeout=5000)
+    qtbot.waitUntil(lambda: len(controller.margin.problems) == 1000, timeout=30000)
     assert sorted(controller.margin._line_tops())[:2] == [2, 3]
     assert max(controller.margin._line_tops()) < 60
     editor.verticalScrollBar().setValue(500)
-    qtbot.waitUntil(lambda: min(controller.margin._line_tops(), default=0) > 400)
+    qtbot.waitUntil(lambda: min(controller.margin._line_tops(), default=0) > 400, timeout=30000)
 
 
 def test_a_problem_wraps_beside_its_fix_button_never_under_it(qtbot):
@@ -141,10 +141,10 @@ def test_a_problem_wraps_beside_its_fix_button_never_under_it(qtbot):
     problems = controller.panel.list
     problems.resize(320, 200)
     problems.show()
-    qtbot.waitUntil(lambda: problems.count() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: problems.count() > 0, timeout=30000)
     row = problems.itemWidget(problems.item(0))
     words, button = row.findChild(QLabel), row.findChild(QPushButton, "fix")
-    qtbot.waitUntil(lambda: words.geometry().right() < button.geometry().left(), timeout=3000)
+    qtbot.waitUntil(lambda: words.geometry().right() < button.geometry().left(), timeout=30000)
     # The row is as tall as its wrapped words, and the list no taller than its rows.
     assert problems.item(0).sizeHint().height() >= words.heightForWidth(words.width())
     assert problems.sizeHint().height() <= problems.item(0).sizeHint().height() * problems.count() + 2 * problems.frameWidth()

@@ -8,7 +8,7 @@ from desktop.core.variables import Environment, Variable
 
 
 def send_and_wait(qtbot, window):
-    with qtbot.waitSignal(window.response_shown, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.response_shown, timeout=30000) as blocker:
         window.url_bar.button.click()
     return blocker.args[0]
 
@@ -141,7 +141,7 @@ def test_webhooks_page_and_sample_opens_as_request(qtbot, window):
 
 
 def test_clicking_the_open_request_again_keeps_its_answer(qtbot, window):
-    qtbot.waitUntil(lambda: window.session.findings_ready, timeout=15000)
+    qtbot.waitUntil(lambda: window.session.findings_ready, timeout=30000)
     item = window.current_item
     send_and_wait(qtbot, window)
     window.choose_item(item)
@@ -161,7 +161,7 @@ def test_a_pasted_client_request_opens_new_and_asks_before_replacing_edits(qtbot
     assert not window.open_client_request(pasted)
     assert asked and "x=1" in window.url_bar.url.text()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    with qtbot.waitSignal(window.findings_shown, timeout=15000):
+    with qtbot.waitSignal(window.findings_shown, timeout=30000):
         assert window.open_client_request(pasted)
     assert window.session.name.startswith("Client's request ") and window.current_item is None
     # Its mistakes show at once, before any send.
@@ -176,7 +176,7 @@ def test_the_body_checks_and_the_rarely_used_pages_are_made_when_first_opened(qt
                               body=Body("json", "{'recipient': 79990000000}")))
     window.request_tabs.setCurrentWidget(window.body)
     assert window.linter is not None
-    qtbot.waitUntil(lambda: "Errors" in window.linter.panel.summary.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Errors" in window.linter.panel.summary.text(), timeout=30000)
     assert window.linter.panel.isVisibleTo(window.body)
     pages = window.pages
     pages.setCurrentIndex(next(i for i in range(pages.count()) if pages.tabText(i) == "Webhooks"))

@@ -84,10 +84,10 @@ def test_switching_language_replaces_qt_catalogue_and_open_dialogs_follow(qtbot)
     apply_language("en")
     # The catalogue is removed, not left behind the new one: an open dialog turns English too.
     assert QCoreApplication.translate("QFileDialog", "File &name:") == "File &name:"
-    qtbot.waitUntil(lambda: "&Look in:" in [label.text() for label in dialog.findChildren(QLabel)])
+    qtbot.waitUntil(lambda: "&Look in:" in [label.text() for label in dialog.findChildren(QLabel)], timeout=30000)
     apply_language("ru")
     apply_language("ru")
-    qtbot.waitUntil(lambda: "&Перейти к:" in [label.text() for label in dialog.findChildren(QLabel)])
+    qtbot.waitUntil(lambda: "&Перейти к:" in [label.text() for label in dialog.findChildren(QLabel)], timeout=30000)
     assert QCoreApplication.translate("QFileDialog", "File &name:") == "&Имя файла:"
     assert len(QApplication.instance().findChildren(type(_installed()))) == 1
 

@@ -33,7 +33,7 @@ def view(qtbot):
 
 
 def show(qtbot, view, response):
-    with qtbot.waitSignal(view.body_ready, timeout=20000):
+    with qtbot.waitSignal(view.body_ready, timeout=30000):
         view.show_response(response)
     return response
 
@@ -125,7 +125,7 @@ def test_big_json_shows_a_preview_then_everything(qtbot, view, client, loopback)
         del BODY_CASES["/big-json"]
     assert "only the first" in view.note.text()
     assert view.show_all_button.isVisible()
-    with qtbot.waitSignal(view.body_ready, timeout=20000):
+    with qtbot.waitSignal(view.body_ready, timeout=30000):
         view.show_everything()
     assert not view.show_all_button.isVisible()
     assert json.loads(view.body.toPlainText()) == {"items": items}
@@ -145,7 +145,7 @@ def test_big_json_shows_a_preview_then_everything(qtbot, view, client, loopback)
 
 def test_tree_opens_lazily_and_copies_a_value(qtbot, view, client, loopback):
     fetch(qtbot, view, client, loopback.url + "/gzip")
-    with qtbot.waitSignal(view.body_ready, timeout=10000):
+    with qtbot.waitSignal(view.body_ready, timeout=30000):
         view.set_mode("tree")
     model = view.tree_model
     top = model.index(0, 0)
@@ -244,7 +244,7 @@ def test_a_downloaded_photo_in_a_big_json_answer_is_shown_without_blocking(qtbot
     photo = image_bytes(1600, 1200, "JPEG", noise=True, quality=95)
     assert len(photo) > 1 * MB
     show(qtbot, view, _json_answer({"status": "done", "mimetype": "image/jpeg", "file_b64": base64.b64encode(photo).decode()}))
-    qtbot.waitUntil(view.embedded_picture.isVisible, timeout=20000)
+    qtbot.waitUntil(view.embedded_picture.isVisible, timeout=30000)
     assert "1600×1200 px" in view.embedded_picture.caption.text()
     assert view.embedded_picture.data == photo
 
@@ -268,7 +268,7 @@ def test_search_in_a_cut_preview_says_so_and_offers_the_whole_answer(qtbot, view
     assert 0 < in_preview < 60
     assert "searched only the first 1.0 MB shown" in view.match_label.text()
     assert view.search_all_button.isVisible()
-    with qtbot.waitSignal(view.body_ready, timeout=20000):
+    with qtbot.waitSignal(view.body_ready, timeout=30000):
         view.search_all_button.click()
     assert view.match_count == 60
     assert view.match_label.text() == "1 of 60" and not view.search_all_button.isVisible()

@@ -123,7 +123,7 @@ def test_draft_restored_after_a_crash(qtbot, window):
     panel.create_client("Acme")
     path = panel.new_request("Acme")
     type_url(window, "https://typed-before-the-crash.test/")
-    qtbot.waitUntil(lambda: panel.drafts_written(), timeout=3000)
+    qtbot.waitUntil(lambda: panel.drafts_written(), timeout=30000)
     # The process "dies": no save, no close; a new window starts on the same data folder.
     second = new_window(qtbot)
     assert second.url_bar.url.text() == "https://typed-before-the-crash.test/"

@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_result_reaches_on_done(qtbot):
     got = []
     run_task(lambda: 41 + 1, got.append, lambda exc: got.append(exc))
-    qtbot.waitUntil(lambda: got == [42])
+    qtbot.waitUntil(lambda: got == [42], timeout=30000)
 
 
 def test_error_reaches_on_error(qtbot):
     got = []
     run_task(lambda: 1 / 0, got.append, got.append)
-    qtbot.waitUntil(lambda: len(got) == 1)
+    qtbot.waitUntil(lambda: len(got) == 1, timeout=30000)
     assert isinstance(got[0], ZeroDivisionError)
 
 

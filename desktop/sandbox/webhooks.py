@@ -37,13 +37,21 @@ class WebhookSender:
         self._client: httpx.Client | None = None
         self._attempts: deque[Attempt] = deque(maxlen=keep)
         self._lock = threading.Lock()
+        self._first_tries = 0  # webhooks sent whose first try is not written down yet
 
     def send(self, url: str, payload: dict[str, Any], wh_type: str, auth: str = "") -> None:
+        with self._lock:
+            self._first_tries += 1
         self._scheduler.later(0, lambda: self._try(url, payload, wh_type, auth, 1))
 
     def attempts(self) -> list[Attempt]:
         with self._lock:
             return list(self._attempts)
+
+    def first_tries_pending(self) -> int:
+        """Webhooks sent whose first try is not in `attempts()` yet, so a reader can wait for exactly those."""
+        with self._lock:
+            return self._first_tries
 
     def close(self) -> None:
         with self._lock:
@@ -63,9 +71,16 @@ class WebhookSender:
             status = self._http().post(url, json=payload, headers=headers).status_code
         except httpx.HTTPError as exc:
             error = type(exc).__name__
+        except BaseException:
+            if number == 1:  # never written down, so no longer on its way either
+                with self._lock:
+                    self._first_tries -= 1
+            raise
         final = status == 200 or number == len(RETRY_SCHEDULE_MIN)
         with self._lock:
             self._attempts.append(Attempt(time.time(), url, wh_type, number, status, error, final))
+            if number == 1:  # in the same step as the append: a reader never sees it neither pending nor written
+                self._first_tries -= 1
         if not final:
             delay = RETRY_SCHEDULE_MIN[number] * 60 * self._scale
             self._scheduler.later(delay, lambda: self._try(url, payload, wh_type, auth, number + 1))

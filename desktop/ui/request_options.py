@@ -8,13 +8,12 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core import auth as signin
 from desktop.core.masking import mask
 from desktop.core.models import Auth, Request
 from desktop.i18n import _
 from desktop.ui.key_value_table import KeyValueTable
 
-# A field of a sign-in whose literal value is not shown (an import keeps them as {{variables}}; a hand-edited file may not).
-_SECRET_FIELD = re.compile(r"password|secret|token|key", re.IGNORECASE)
 _VARIABLE = re.compile(r"\{\{[^{}]*\}\}")
 # A Postman path variable in an address: a path segment that starts with ":" ("/users/:id").
 _PATH_VARIABLE = re.compile(r"(?<!/)/:[A-Za-z_]")
@@ -36,15 +35,20 @@ def auth_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def auth_fields(auth: Auth) -> str:
-    """The sign-in's settings, one per line; literal secrets masked, {{variables}} shown as they are."""
-    lines = []
-    for name, value in auth.fields.items():
-        if not value:
-            continue
-        shown = value if _VARIABLE.fullmatch(value.strip()) or not _SECRET_FIELD.search(name) else mask(value)
-        lines.append(f"{name}: {shown}")
-    return "\n".join(lines)
+def auth_lines(auth: Auth) -> str:
+    """What the sign-in adds, one line each: the header or query parameter of a plain one, else its settings.
+    A literal secret is masked; {{variables}} are shown as they are."""
+    fields = {
+        key: value if _VARIABLE.fullmatch(value.strip()) or not signin.is_secret_field(auth.kind, key) else mask(value)
+        for key, value in auth.fields.items() if value
+    }
+    if auth.kind in signin.PLAIN and auth.kind != "basic":  # basic's header is base64 of the password: no use shown
+        probe = Request(url="")
+        signin.apply(probe, Auth(auth.kind, fields))
+        added = [f"{h.name}: {h.value}" for h in probe.headers] + [f"?{p.name}={p.value}" for p in probe.params]
+        if added:
+            return "\n".join(added)
+    return "\n".join(f"{key}: {value}" for key, value in fields.items())
 
 
 class RequestOptions(QWidget):
@@ -136,7 +140,7 @@ class RequestOptions(QWidget):
         self.omitted.setVisible(bool(self._omit))
         if self._auth is not None:
             self.auth.setText(_("When sent, the request signs in with {kind}, as set in the client's Postman collection:").format(
-                kind=auth_name(self._auth.kind)) + "\n" + auth_fields(self._auth))
+                kind=auth_name(self._auth.kind)) + "\n" + auth_lines(self._auth))
         self.auth.setVisible(self._auth is not None)
         self.remove_auth.setVisible(self._auth is not None)
 

@@ -29,11 +29,11 @@ def test_window_carries_the_options(window):
 def test_a_sign_in_and_path_variables_from_postman_are_shown_kept_and_editable(qtbot):
     options = RequestOptions()
     qtbot.addWidget(options)
-    auth = Auth("apikey", {"key": "Authorization", "value": "{{token}}", "in": "header", "secret": "s3cr3t-literal"})
+    auth = Auth("apikey", {"key": "Authorization", "value": "{{token}}", "in": "header"})
     options.load_model(Request(url="https://h/users/:id", auth=auth, path_variables=[KeyValue("id", "5")]))
     assert options.to_model()["auth"] == auth and options.to_model()["path_variables"] == [KeyValue("id", "5")]
     shown = options.auth.text()
-    assert "an API key" in shown and "value: {{token}}" in shown and "s3cr3t-literal" not in shown
+    assert "an API key" in shown and "Authorization: {{token}}" in shown
     assert not options.remove_auth.isHidden() and not options.path_variables.isHidden()
     assert options.title() == "Options · sign-in"
     with qtbot.waitSignal(options.edited):
@@ -42,6 +42,13 @@ def test_a_sign_in_and_path_variables_from_postman_are_shown_kept_and_editable(q
     with qtbot.waitSignal(options.edited):
         options.remove_auth.click()
     assert options.to_model()["auth"] is None and options.auth.isHidden() and options.title() == "Options"
+
+
+def test_a_literal_secret_of_a_sign_in_is_masked(qtbot):
+    options = RequestOptions()
+    qtbot.addWidget(options)
+    options.load_model(Request(url="https://h/x", auth=Auth("basic", {"username": "ivan", "password": "s3cr3t-literal"})))
+    assert "username: ivan" in options.auth.text() and "s3cr3t-literal" not in options.auth.text()
 
 
 def test_a_request_without_them_shows_neither(qtbot):

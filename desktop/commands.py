@@ -17,12 +17,10 @@ from desktop.core.environments import (
 )
 from desktop.core.paths import preloaded_collection
 from desktop.core.secrets import KeyringUnavailable, SecretStore
+from desktop.core.settings import TIMEOUT_LIMITS_S
 from desktop.core.store import Store, StoreError
 from desktop.core.variables import SECRET_BY_DEFAULT, Environment
 from desktop.i18n import _, ngettext
-
-# A day: anything longer is a typo, and the runner would look hung.
-MAX_TIMEOUT_S = 86400.0
 
 
 def _say(text: str) -> None:
@@ -99,10 +97,11 @@ def _seconds(text: str) -> float:
         value = float(text.replace(",", "."))
     except ValueError:
         value = float("nan")
-    if not 0 < value <= MAX_TIMEOUT_S:  # also false for NaN
+    low, high = TIMEOUT_LIMITS_S
+    if not low <= value <= high:  # also false for NaN
         raise argparse.ArgumentTypeError(
-            _("«{text}» is not a waiting time. Give the seconds to wait for an answer: a number above 0, at most {limit}.").format(
-                text=text, limit=int(MAX_TIMEOUT_S)
+            _("«{text}» is not a waiting time. Give the seconds to wait for an answer: from {low} to {high}.").format(
+                text=text, low=low, high=int(high)
             )
         )
     return value

@@ -33,7 +33,7 @@ def client_with(store, name, base_url, *requests):
         store.save(name, request)
 
 
-@pytest.mark.parametrize("value", ["0", "-1", "abc", "nan", "inf", "-0.5", "1e9"])
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "nan", "inf", "-0.5", "1e9", "1e-300", "0.05"])
 def test_a_timeout_that_is_not_a_waiting_time_is_refused_in_words(store, server, value, capsys):
     client_with(store, "Acme", server.url, Request("GET", "{{base_url}}/ok", name="Ok"))
     assert main_run(["Acme", "--store", str(store.root), "--timeout", value]) == 2

@@ -524,7 +524,9 @@ def _verify(attachment: Attachment) -> None:
 
 # --- where the cursor is, in a JSON body -----------------------------------------------------------------
 
-STRING_FIELD = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"')
+# A "name": "value" pair. Each string is written as runs of plain characters between escapes ("unrolled"), not as
+# one alternation per character: a 1 MB base64 value is matched in 50 ms instead of a second.
+STRING_FIELD = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"\s*:\s*"([^"\\]*(?:\\.[^"\\]*)*)"')
 
 
 @dataclass(frozen=True)

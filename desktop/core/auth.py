@@ -31,6 +31,18 @@ AWS_QUERY_NAMES = ("X-Amz-Security-Token", "X-Amz-Date", "X-Amz-Algorithm", "X-A
                    "X-Amz-Signature")
 
 
+
+
+def is_secret_field(kind: str, key: str) -> bool:
+    """A field of a sign-in that holds a secret (an API key's "key" is the header's name, its "value" the secret)."""
+    return key in SECRET_FIELDS and not (kind == "apikey" and key != "value")
+
+
+# Sign-ins whose headers and query are a plain function of their fields (no signature over the request, no clock):
+# what they will send can be looked at before sending, {{variables}} and all.
+PLAIN = frozenset({"basic", "bearer", "apikey", "oauth2"})
+
+
 def apply(request: Request, auth: Auth) -> None:
     """Add the sign-in to `request` (already resolved: no {{variables}} left), replacing what it replaces."""
     fields = auth.fields

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import json
 import os
 import stat
@@ -24,6 +25,9 @@ ENVIRONMENT_FILE = "environment.json"
 MAX_FILE_BYTES = 128 * 1024 * 1024
 # Deeper folders are reported and skipped (the loader recurses, and no agent groups requests 64 levels deep).
 MAX_DEPTH = 64
+# Listing entries one load looks at: a client holds a few thousand; a folder past this (`run /`, a home folder) is
+# not a collection, and walking it all would take minutes, so the load stops there and says so.
+MAX_ENTRIES = 20_000
 SCHEMAS = Path(__file__).with_name("schemas")
 # Keys the Request model owns; every other key of a file is kept in `meta` and written back unchanged.
 _MODEL_KEYS = {"schema_version", "kind", "name", "method", "url", "params", "headers", "body"}
@@ -31,6 +35,10 @@ _MODEL_KEYS = {"schema_version", "kind", "name", "method", "url", "params", "hea
 
 class FormatError(Exception):
     """A file that cannot be read as a request: the message names the file and says why."""
+
+
+class NotACollection(FormatError):
+    """A folder with more entries than any collection holds (MAX_ENTRIES), refused by a whole-or-nothing load."""
 
 
 @dataclass
@@ -252,8 +260,11 @@ def write_request(path: Path, request: Request, meta: dict[str, Any] | None = No
     write_atomic(Path(path), dump_request(request, meta))
 
 
-def load_tree(root: Path, trusted: bool = False) -> tuple[Folder, list[str]]:
+def load_tree(root: Path, trusted: bool = False, whole: bool = False) -> tuple[Folder, list[str]]:
     """Read a folder of request files. Damaged or too-new files are skipped and named in the problem list.
+
+    A folder with more than MAX_ENTRIES files and folders is read up to there and the problem list says so; with
+    `whole` (`run`, which would otherwise send a part of something that is no collection) it raises NotACollection.
 
     `trusted`: the app's own shipped collection, read-only and checked against the schemas by the test-suite. It is
     read without shape checks (with fastjsonschema, compiling the schemas alone costs tens of ms before the window
@@ -265,7 +276,7 @@ def load_tree(root: Path, trusted: bool = False) -> tuple[Folder, list[str]]:
         above = frozenset({_identity(os.stat(root))})
     except OSError:
         above = frozenset()  # the listing below fails and says why
-    return _load_folder(root, problems, above, 0, not trusted), problems
+    return _load_folder(root, _Walk(root, problems, not trusted, whole), above, 0), problems
 
 
 def load_shipped(root: Path) -> tuple[Folder, list[str]]:
@@ -346,16 +357,50 @@ def _read_item(path: str, name: str, regular: bool, checked: bool) -> tuple[Requ
     return request, meta
 
 
-def _load_folder(
-    path: Path, problems: list[str], above: frozenset[tuple[int, int]], depth: int, checked: bool
-) -> Folder:
+@dataclass
+class _Walk:
+    """What one load_tree carries down its folders: the problems found, whether to check shapes, the entries left."""
+
+    root: Path
+    problems: list[str]
+    checked: bool
+    whole: bool
+    entries_left: int = field(default_factory=lambda: MAX_ENTRIES)
+
+    def take(self, listing: os.ScandirIterator) -> list[os.DirEntry] | None:
+        """The folder's entries, or None (said once) when the load has used up its entries."""
+        if self.entries_left <= 0:
+            return None
+        entries = list(itertools.islice(listing, self.entries_left + 1))
+        self.entries_left -= len(entries)
+        if self.entries_left >= 0:
+            return entries
+        limit = f"{MAX_ENTRIES:,}".replace(",", "\u00a0")
+        if self.whole:
+            raise NotACollection(
+                _("«{file}» holds more than {limit} files and folders, so it is not a folder of requests. "
+                  "Give the folder of one client or group.").format(file=str(self.root), limit=limit)
+            )
+        self.problems.append(
+            _("{file}: more than {limit} files and folders to look through, so the rest was not read.").format(
+                file=str(self.root), limit=limit
+            )
+        )
+        return None
+
+
+def _load_folder(path: Path, walk: _Walk, above: frozenset[tuple[int, int]], depth: int) -> Folder:
+    problems, checked = walk.problems, walk.checked
     # One listing per folder says what each entry is (no stat per file) and shows our temporaries too.
     try:
         with os.scandir(path) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
+            taken = walk.take(listing)
     except OSError as exc:
         problems.append(_("{file}: cannot be read ({reason})").format(file=str(path), reason=exc.strerror))
         return Folder(path=path, name=path.name)
+    if taken is None:
+        return Folder(path=path, name=path.name)
+    entries = sorted(taken, key=lambda entry: entry.name)
     meta: dict[str, Any] = {}
     folder_file = next((entry for entry in entries if entry.name == FOLDER_FILE), None)
     if folder_file is not None and _is_file(folder_file):
@@ -387,7 +432,7 @@ def _load_folder(
                     )
                 )
             else:
-                inner = _load_folder(_child(path, name), problems, above | {identity}, depth + 1, checked)
+                inner = _load_folder(_child(path, name), walk, above | {identity}, depth + 1)
                 folder.children.append(inner)
         elif name.endswith(".json") and name not in (FOLDER_FILE, ENVIRONMENT_FILE):
             try:

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote_plus
 
 from desktop.core import multipart
+from desktop.core.curlglob import GlobError, expand_first
 from desktop.core.models import METHODS, Body, KeyValue, Request, split_url
 from desktop.core.paste import (
     MAX_PASTE_CHARS,
@@ -631,6 +632,7 @@ class _Build:
     upload: bool = False
     insecure: bool = False
     location: bool = False
+    globoff: bool = False
     files: Mapping[str, str] = field(default_factory=dict)   # path in the command -> file picked on this computer
     missing_files: list[str] = field(default_factory=list)
     user: str | None = None
@@ -803,6 +805,8 @@ def _apply(option: str, value: str | None, build: _Build, notes: list[str]) -> N
     elif option == "insecure":
         build.insecure = True
         notes.append(_("The command turns the certificate check off (-k): the request is sent without checking who answers. Turn the check back on unless the client's server really has no valid certificate."))
+    elif option == "globoff":
+        build.globoff = True
     elif option in ("location", "location-trusted"):
         build.location = True
     elif option in ("proxy", "socks4", "socks4a", "socks5", "socks5-hostname", "preproxy"):
@@ -826,12 +830,30 @@ def _full_url(raw: str) -> str:
     return f"{scheme}://{raw}"
 
 
+def _unglobbed(build: _Build, notes: list[str]) -> str:
+    """The first address as curl calls it: without -g, curl reads {a,b} and [1-3] in it as patterns."""
+    url = build.urls[0]
+    if build.globoff or not any(c in url for c in "{}[]"):
+        return url
+    try:
+        glob = expand_first(url)
+    except GlobError:
+        notes.append(_("curl would refuse this address: it reads “{…}” and “[…]” in an address as patterns of several "
+                       "addresses, and this is not one it can read. It was imported as written; with -g (--globoff) "
+                       "curl sends it so too."))
+        return url
+    if glob.count > 1:
+        notes.append(_("The address is a curl pattern for {count} addresses; only the first one was imported: {url}").format(
+            count=glob.count, url=glob.first))
+    return glob.first
+
+
 def _request(build: _Build, notes: list[str]) -> Request:
     if not build.urls:
         raise PasteError(_("The command has no address (URL) to call."))
     if len(build.urls) > 1:
         notes.append(_("The command calls several addresses; only the first one was imported: {url}").format(url=build.urls[0]))
-    base, params = split_url(_full_url(build.urls[0]))
+    base, params = split_url(_full_url(_unglobbed(build, notes)))
     params += build.extra_params
     if build.cookies and not build.has_header("Cookie"):
         build.add_header("Cookie", "; ".join(c.strip().rstrip(";") for c in build.cookies))

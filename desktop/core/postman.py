@@ -528,7 +528,7 @@ def _auth(auth: Any, request: Request, dropped: list[str], result: PostmanImport
         return
     fields = {}
     for key, value in values.items():
-        if key in signin.SECRET_FIELDS and value and not _only_variable(value) and not (kind == "apikey" and key != "value"):
+        if signin.is_secret_field(kind, key) and value and not _only_variable(value):
             value = "{{" + _secret_variable(result, f"{kind}_{key}", value) + "}}"
         fields[key] = value
     request.auth = Auth(kind, fields)

@@ -49,7 +49,10 @@ def collect(path: Path) -> tuple[list[Request], list[str]]:
     """The requests of a request file or of a folder (tree order), and the files that were skipped."""
     path = Path(path)
     if path.is_dir():
-        tree, problems = load_tree(path)
+        try:
+            tree, problems = load_tree(path, whole=True)
+        except FormatError as exc:
+            return [], [str(exc)]
         return [item.request for item in walk_items(tree)], problems
     try:
         return [read_request(path)[0]], []

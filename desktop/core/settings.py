@@ -10,8 +10,10 @@ from desktop.core.atomicfile import write_atomic
 SETTINGS_FILE = "settings.json"
 SCHEMA_VERSION = 1
 LANGUAGES = ("auto", "ru", "en")
+# Seconds one may wait for an answer, here and in `run --timeout`: below a tenth nothing answers, above a day is a typo.
+TIMEOUT_LIMITS_S = (0.1, 86400.0)
 # What a hand-edited or damaged file may set; anything outside keeps the default.
-_LIMITS = {"timeout_s": (0.1, 86400), "max_body_mb": (1, 1_000_000), "preview_limit_mb": (1, 1_000_000), "max_file_mb": (1, 1_000_000)}
+_LIMITS = {"timeout_s": TIMEOUT_LIMITS_S, "max_body_mb": (1, 1_000_000), "preview_limit_mb": (1, 1_000_000), "max_file_mb": (1, 1_000_000)}
 
 
 @dataclass

@@ -176,10 +176,11 @@ def form_quote(text: str) -> str:
 
 
 def fill_path_variables(url: str, variables: list[KeyValue]) -> str:
-    """Postman's `:name` path segments filled from their values; an empty one stays `:name`, as newman sends it."""
+    """Postman's `:name` path segments filled from their values; an empty (or switched off) one stays `:name`, as
+    newman sends it."""
     if not variables or ":" not in url:
         return url
-    values = {v.name: v.value for v in variables if v.value}
+    values = {v.name: v.value for v in variables if v.value and v.enabled}
     head, sep, rest = url.partition("://")
     if not sep:
         head, rest = "", url

@@ -39,6 +39,7 @@ from desktop.core.sizes import human_size
 from desktop.i18n import _, ngettext
 from desktop.ui.image_preview import read_image
 from desktop.ui.json_highlighter import JsonHighlighter
+from desktop.ui.visible_lines import visible_blocks
 from desktop.ui.workers import Task, run_task
 
 THUMBNAIL = 96
@@ -96,12 +97,9 @@ class BodyText(QPlainTextEdit):
         # Qt throws away a line's shaped glyphs after each paint, so a visible megabyte line (a pasted base64
         # value) is shaped again on every keystroke anywhere in the body: hundreds of milliseconds each time.
         # Visible long lines keep theirs; short ones are cheap to shape again and keep Qt's default.
-        block = self.firstVisibleBlock()
-        bottom = self.viewport().height()
-        while block.isValid() and self.blockBoundingGeometry(block).translated(self.contentOffset()).top() <= bottom:
+        for block in visible_blocks(self):
             if block.length() > LONG_LINE:
                 block.layout().setCacheEnabled(True)
-            block = block.next()
         super().paintEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -5,8 +5,10 @@ from typing import TYPE_CHECKING
 
 from pygments.lexers import JsonLexer
 from pygments.token import Keyword, Name, Number, Punctuation, String, Token
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+
+from desktop.ui.visible_lines import last_visible_line
 
 if TYPE_CHECKING:  # the highlighter itself needs only a document
     from PySide6.QtWidgets import QPlainTextEdit
@@ -62,7 +64,7 @@ class JsonHighlighter(QSyntaxHighlighter):
         if self.editor is None or document is None or document is not self.editor.document():
             return
         first = self.editor.firstVisibleBlock().blockNumber()
-        last = self.editor.cursorForPosition(QPoint(0, self.editor.viewport().height())).blockNumber()
+        last = last_visible_line(self.editor)
         screen = last - first + 1
         self.lines = (max(0, first - screen), last + screen)
         block = document.findBlockByNumber(self.lines[0])

@@ -76,6 +76,9 @@ class LineView(QAbstractScrollArea):
         Pieces that end with a line break (as bodyformat.reindent makes them) are kept as they are; otherwise the
         last piece is joined with the new one so that no line spans two pieces.
         """
+        # Lines below the view change nothing on screen but the scroll bar: a repaint of the whole view for each of the
+        # hundreds of pieces of a 20 MB answer cost the GUI thread seconds.
+        shown = self.line_count() <= self.verticalScrollBar().value() + self.viewport().height() // self._line_height() + 1
         last = self.pieces[-1]
         if not last.endswith(b"\n"):
             self._drop_last()
@@ -88,7 +91,7 @@ class LineView(QAbstractScrollArea):
         self.piece_starts.append(_starts(piece))
         self.size += len(piece)
         self.longest = max(self.longest, self._longest(len(self.pieces) - 1))
-        self._update_bars()
+        self._update_bars(repaint=shown)
 
     def _drop_last(self) -> None:
         self.size -= len(self.pieces.pop())
@@ -145,14 +148,15 @@ class LineView(QAbstractScrollArea):
     def _line_height(self) -> int:
         return self.fontMetrics().height()
 
-    def _update_bars(self) -> None:
+    def _update_bars(self, repaint: bool = True) -> None:
         visible = max(self.viewport().height() // self._line_height(), 1)
         self.verticalScrollBar().setRange(0, max(self.line_count() - visible, 0))
         self.verticalScrollBar().setPageStep(visible)
         width = min(self.longest, MAX_PAINT_CHARS) * self.fontMetrics().horizontalAdvance("0") + 16
         self.horizontalScrollBar().setRange(0, max(width - self.viewport().width(), 0))
         self.horizontalScrollBar().setPageStep(self.viewport().width())
-        self.viewport().update()
+        if repaint:
+            self.viewport().update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core import jsonlint
 from desktop.core.jsonlint import Fix, Problem
 from desktop.i18n import _
+from desktop.ui.visible_lines import last_visible_line
 
 DEBOUNCE_MS = 150
 BACKGROUND_CHARS = 64 * 1024  # above this, linting leaves the GUI thread so typing never waits for it
@@ -170,7 +171,7 @@ class ProblemMargin(QWidget):
         tops: dict[int, tuple[int, Problem]] = {}
         # Problems come in text order: only those on the lines in view are placed, on every repaint.
         first = self.editor.firstVisibleBlock().blockNumber() + 1
-        last = self.editor.cursorForPosition(QPoint(0, self.editor.viewport().height())).blockNumber() + 1
+        last = last_visible_line(self.editor) + 1
         low = bisect.bisect_left(self.lines, first)
         for problem in self.problems[low:bisect.bisect_right(self.lines, last)]:
             if problem.line in tops and tops[problem.line][1].severity == jsonlint.ERROR:

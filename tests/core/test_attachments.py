@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import threading
 
 import httpx
@@ -335,3 +336,26 @@ def test_a_picture_start_across_the_scans_megabyte_edge_is_found(monkeypatch):
         body = b"x" * offset + b"iVBORw0KGgo" + b"y" * 100
         assert attachments._holds_any(body, attachments.IMAGE_BASE64_HEADS)
     assert not attachments._holds_any(b"z" * 1000, attachments.IMAGE_BASE64_HEADS)
+
+
+# --- the "name": "value" pairs the cursor and the picker look at ---------------------------------------
+
+# The plain per-character form the unrolled STRING_FIELD replaced: same language, a hundred times slower on long values.
+_PER_CHARACTER = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+@settings(max_examples=300, deadline=500)
+@given(st.text(st.sampled_from('"\\:{} ,\nab1'), max_size=60))
+def test_string_fields_are_the_pairs_the_plain_form_finds(text):
+    assert [(f.name, f.start, f.end, f.value) for f in att.string_fields(text)] == [
+        (m.group(1), m.start(2), m.end(2), m.group(2)) for m in _PER_CHARACTER.finditer(text)
+    ]
+
+
+def test_string_fields_grow_linearly_on_a_long_base64_value():
+    from tests.core.linearity import MAX_RATIO, growth
+
+    def make(n: int) -> str:
+        return '{"recipient": "79991112233", "b64_file": "' + "QUJD\\/" * n + '", "caption": "x"}'
+
+    assert growth(att.string_fields, make, 50_000, ()) < MAX_RATIO

@@ -5,11 +5,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core import collection
 from desktop.core.collection import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     SCHEMA_VERSION,
     FormatError,
+    NotACollection,
     dump_request,
     load_tree,
     read_request,
@@ -168,6 +170,19 @@ def test_special_files_links_and_loops_are_skipped(tmp_path):
     assert any(p.startswith("pipe.json:") for p in problems) and any(p.startswith("zero.json:") for p in problems)
     assert any("loop" in p and "link" in p for p in problems)
     assert any("nested more than" in p for p in problems)
+
+
+def test_a_folder_too_big_for_a_collection_is_read_up_to_the_limit_and_said_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(collection, "MAX_ENTRIES", 10)
+    for group in ("a", "b", "c"):
+        (tmp_path / group).mkdir()
+        for n in range(4):
+            (tmp_path / group / f"{n}.json").write_bytes(_request_file(name=f"{group}{n}"))
+    folder, problems = load_tree(tmp_path)
+    assert 0 < len(list(walk_items(folder))) < 12
+    assert problems == [f"{tmp_path}: more than 10 files and folders to look through, so the rest was not read."]
+    with pytest.raises(NotACollection, match="is not a folder of requests"):
+        load_tree(tmp_path, whole=True)
 
 
 def test_a_damaged_folder_description_is_named_and_the_folder_still_loads(tmp_path):

@@ -19,7 +19,7 @@ from desktop.core.diagnose import (
     mistakes_before_sending,
 )
 from desktop.core.httplog import parse_http
-from desktop.core.models import Body, KeyValue, Request, Response
+from desktop.core.models import Auth, Body, KeyValue, Request, Response
 from desktop.core.sender import prepare
 from desktop.core.variables import Environment, Variable
 
@@ -420,3 +420,17 @@ def test_absurdly_nested_json_in_a_request_or_an_answer_is_not_a_crash(text):
         practice._answer_json(answer)
     attachments.find_image(text.encode(), "application/json")
     assert parse_pasted("POST http://x/\nA: b\n\n" + text).request.body.kind == "text"
+
+
+@pytest.mark.parametrize(("auth", "expected"), [
+    # The client's Postman collection signs in with an API key named Authorization: that is the token.
+    (Auth("apikey", {"key": "Authorization", "value": "{{token}}", "in": "header"}), set()),
+    (Auth("bearer", {"token": "{{token}}"}), {"token-bearer-prefix"}),
+    (Auth("apikey", {"key": "token", "value": "{{token}}", "in": "query"}), {"token-missing"}),
+    # A signature computed over the request is no Wappi token, and nothing here can judge it.
+    (Auth("awsv4", {"accessKey": "a", "secretKey": "{{secret}}"}), set()),
+])
+def test_a_postman_sign_in_is_checked_as_the_header_it_makes(auth, expected):
+    request = send_request(headers=[KeyValue("Content-Type", "application/json")], auth=auth)
+    assert {c for c in codes(diagnose(request)) if c.startswith("token")} == expected
+    assert request.auth == auth and request.headers == [KeyValue("Content-Type", "application/json")]  # unchanged

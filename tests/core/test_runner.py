@@ -97,6 +97,19 @@ def test_damaged_file_in_the_folder_is_named_and_fails_the_run(store, server, ca
     assert "broken.json" in captured.err and captured.out.startswith("OK")
 
 
+def test_run_refuses_a_folder_that_is_no_collection_before_sending_anything(tmp_path, capsys):
+    # `run /` or `run ~`: walking it all would take minutes and send whatever request files lie about.
+    from desktop.core.collection import MAX_ENTRIES
+
+    big = tmp_path / "home"
+    big.mkdir()
+    for n in range(MAX_ENTRIES + 1):
+        (big / f"{n}.txt").touch()
+    assert main_run([str(big), "--store", str(tmp_path / "store")]) == 2
+    err = capsys.readouterr().err
+    assert "is not a folder of requests" in err and "Traceback" not in err
+
+
 def test_import_then_export_commands(store, shared_dir, tmp_path, capsys):
     corpus = shared_dir / "corpora" / "postman"
     source = corpus / "examples" / "nestedEntities.json"

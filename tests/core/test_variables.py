@@ -1,6 +1,6 @@
 """{{variable}} resolution: values filled, missing names reported, secrets read at send time only."""
 from desktop.core.models import Body, KeyValue, Request
-from desktop.core.variables import Environment, Variable, names_in, resolve
+from desktop.core.variables import Environment, Variable, fill_path_variables, names_in, resolve
 
 
 def test_resolve_fills_every_part_and_reports_missing():
@@ -47,3 +47,9 @@ def test_a_variable_defined_empty_on_purpose_is_sent_empty_others_are_asked_for(
     request = Request("GET", "https://h/x?n={{note}}&p={{profile_id}}")
     request.set_full_url(request.url)
     assert resolve(request, again.values())[1] == ["profile_id"]
+
+
+def test_a_path_variable_switched_off_leaves_its_segment_as_typed():
+    on, off = KeyValue("id", "7"), KeyValue("id", "7", enabled=False)
+    assert fill_path_variables("https://h/users/:id.json", [on]) == "https://h/users/7.json"
+    assert fill_path_variables("https://h/users/:id.json", [off]) == "https://h/users/:id.json"

@@ -41,3 +41,35 @@ def test_reindent_slices_cut_after_a_backslash():
     value = {"items": [{"id": i, "text": "привет"} for i in range(2000)]}
     data = json.dumps(value).encode()  # \u escapes: many slice edges fall right after a backslash
     assert b"".join(reindent(data, 7, 13)) == json.dumps(value, indent=2).encode()
+
+
+def test_pieces_added_below_the_view_repaint_only_the_scroll_bar(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, _watched, event):
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    view = LineView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    paints = Paints()
+    view.viewport().installEventFilter(paints)
+    view.set_content(b"".join(b'{"line": %d}\n' % i for i in range(200)))
+    qtbot.waitUntil(lambda: Paints.count > 0)
+    Paints.count = 0
+    for piece in range(20):  # far below the first screen
+        view.append(b"".join(b'{"more": %d}\n' % (piece * 100 + i) for i in range(100)))
+        qtbot.wait(5)
+    assert Paints.count == 0 and view.verticalScrollBar().maximum() > 2000
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # the end is on screen: new lines show
+    qtbot.waitUntil(lambda: Paints.count > 0)
+    Paints.count = 0
+    view.append(b'{"last": 1}\n')
+    qtbot.waitUntil(lambda: Paints.count > 0)

@@ -58,18 +58,18 @@ def test_pieces_added_below_the_view_repaint_only_the_scroll_bar(qtbot):
     qtbot.addWidget(view)
     view.resize(400, 300)
     view.show()
-    qtbot.waitExposed(view)
+    qtbot.waitExposed(view, timeout=30000)
     paints = Paints()
     view.viewport().installEventFilter(paints)
     view.set_content(b"".join(b'{"line": %d}\n' % i for i in range(200)))
-    qtbot.waitUntil(lambda: Paints.count > 0)
+    qtbot.waitUntil(lambda: Paints.count > 0, timeout=30000)
     Paints.count = 0
     for piece in range(20):  # far below the first screen
         view.append(b"".join(b'{"more": %d}\n' % (piece * 100 + i) for i in range(100)))
         qtbot.wait(5)
     assert Paints.count == 0 and view.verticalScrollBar().maximum() > 2000
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())  # the end is on screen: new lines show
-    qtbot.waitUntil(lambda: Paints.count > 0)
+    qtbot.waitUntil(lambda: Paints.count > 0, timeout=30000)
     Paints.count = 0
     view.append(b'{"last": 1}\n')
-    qtbot.waitUntil(lambda: Paints.count > 0)
+    qtbot.waitUntil(lambda: Paints.count > 0, timeout=30000)

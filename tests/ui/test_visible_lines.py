@@ -11,7 +11,7 @@ def _editor(qtbot, text: str) -> QPlainTextEdit:
     editor.resize(400, 300)
     editor.setPlainText(text)
     editor.show()
-    qtbot.waitExposed(editor)
+    qtbot.waitExposed(editor, timeout=30000)
     return editor
 
 

@@ -92,11 +92,12 @@ def _oauth1(request: Request, fields: dict[str, str]) -> None:
         ("oauth_timestamp", fields.get("timestamp") or str(int(time.time()))),
         ("oauth_nonce", fields.get("nonce") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(11))),
         ("oauth_version", fields.get("version")),
-        ("oauth_callback", fields.get("callback")),
-        ("oauth_verifier", fields.get("verifier")),
     ]
     # A field the collection does not have is left out even when empty ones are signed (newman).
     oauth = [(k, v) for k, v in oauth if v or (keep_empty and v is not None)]
+    # Extensions of the spec go only when filled, whatever "add empty params" says (postman-runtime: servers without
+    # them reject the request otherwise).
+    oauth += [(k, v) for k, v in (("oauth_callback", fields.get("callback")), ("oauth_verifier", fields.get("verifier"))) if v]
     request.params = [p for p in request.params if not p.name.startswith("oauth_")]
     request.headers = [h for h in request.headers if h.name.strip().lower() != "authorization"]
     where = target(request.url, request.params)

@@ -58,6 +58,21 @@ def test_oauth1_plaintext_and_placement():
     assert request.header("Authorization").startswith('OAuth realm="R",oauth_consumer_key="ck",oauth_signature_method="HMAC-SHA1"')
 
 
+
+def test_oauth1_empty_callback_and_verifier_stay_out_even_when_empty_params_are_signed():
+    # postman-runtime signs the spec's extensions only when filled: servers that lack them refuse the request.
+    request = Request("GET", "https://h/x")
+    apply(request, Auth("oauth1", {"consumerKey": "ck", "consumerSecret": "cs", "token": "", "callback": "",
+                                   "verifier": "", "addEmptyParamsToSign": "true", "timestamp": "1", "nonce": "n",
+                                   "signatureMethod": "PLAINTEXT"}))
+    names = [p.name for p in request.params]
+    assert "oauth_token" in names and "oauth_callback" not in names and "oauth_verifier" not in names
+    request = Request("GET", "https://h/x")
+    apply(request, Auth("oauth1", {"consumerKey": "ck", "consumerSecret": "cs", "callback": "https://cb", "verifier": "v", "timestamp": "1",
+                                   "nonce": "n", "signatureMethod": "PLAINTEXT"}))
+    assert [p.name for p in request.params][-3:] == ["oauth_callback", "oauth_verifier", "oauth_signature"]
+
+
 # The AWS Signature v4 test suite (docs.aws.amazon.com/general/latest/gr/signature-v4-test-suite.html).
 AWS_SUITE = {"accessKey": "AKIDEXAMPLE", "secretKey": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "region": "us-east-1",
              "service": "service"}

@@ -120,7 +120,10 @@ def _oauth1(request: Request, fields: dict[str, str]) -> None:
                       for p in request.params]
     if fields.get("addParamsToHeader") in ("true", "True", "1"):
         realm = fields.get("realm", "").strip()
-        parts = ([f'realm="{_rfc3986(realm)}"'] if realm else []) + [f'{k}="{_rfc3986(v)}"' for k, v in oauth]
+        plain = fields.get("disableHeaderEncoding") in ("true", "True", "1")
+        encode = (lambda text: text) if plain else _rfc3986
+        # As node-oauth1 writes the header: an empty value is signed (when asked) but not written, values are trimmed.
+        parts = ([f'realm="{encode(realm)}"'] if realm else []) + [f'{k}="{encode(v.strip())}"' for k, v in oauth if v]
         request.headers.append(KeyValue("Authorization", "OAuth " + ",".join(parts)))
     else:
         request.params += [KeyValue(_rfc3986(k), _rfc3986(v)) for k, v in oauth]

@@ -436,6 +436,15 @@ def test_oauth1_signature_is_newmans_byte_for_byte(newman_ready, tmp_path):
                 items.append({"name": f"{method} {in_header}", "request": {
                     "method": "POST", "header": [], "url": f"http://127.0.0.1:{echo.port}/path/x?b=2&a=%41+z&flag",
                     "auth": {"type": "oauth1", "oauth1": [{"key": k, "value": v} for k, v in fields.items()]}}})
+            # Empty fields signed on request: the spec's extensions (callback, verifier) still stay out, and the header
+            # leaves out what is empty (and is written unencoded when asked).
+            fields = {"consumerKey": "ck", "consumerSecret": "cs", "token": "", "tokenSecret": "", "callback": "",
+                      "verifier": "", "signatureMethod": "HMAC-SHA1", "timestamp": "1700000000", "nonce": "n0nce",
+                      "version": "1.0", "addEmptyParamsToSign": True, "addParamsToHeader": in_header,
+                      "disableHeaderEncoding": in_header, "realm": "Acme Realm"}
+            items.append({"name": f"empty {in_header}", "request": {
+                "method": "GET", "header": [], "url": f"http://127.0.0.1:{echo.port}/path/y?q=1",
+                "auth": {"type": "oauth1", "oauth1": [{"key": k, "value": v} for k, v in fields.items()]}}})
         file = tmp_path / "o.json"
         file.write_text(json.dumps({"info": {"name": "o", "schema": postman.SCHEMA_URL}, "item": items}))
         values = {"consumer_secret": "cs/ secret"}
@@ -451,5 +460,5 @@ def test_oauth1_signature_is_newmans_byte_for_byte(newman_ready, tmp_path):
         theirs = [echo.arrivals[int(line["arrival"])] for line in lines]
     finally:
         echo.close()
-    assert len(ours) == len(theirs) == 6
+    assert len(ours) == len(theirs) == 8
     assert [normal_form(a, False) for a in ours] == [normal_form(b, False) for b in theirs]

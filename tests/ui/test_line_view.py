@@ -63,6 +63,7 @@ def test_pieces_added_below_the_view_repaint_only_the_scroll_bar(qtbot):
     view.viewport().installEventFilter(paints)
     view.set_content(b"".join(b'{"line": %d}\n' % i for i in range(200)))
     qtbot.waitUntil(lambda: Paints.count > 0, timeout=30000)
+    qtbot.wait(300)  # let the repaints of showing and filling the view settle before counting
     Paints.count = 0
     for piece in range(20):  # far below the first screen
         view.append(b"".join(b'{"more": %d}\n' % (piece * 100 + i) for i in range(100)))

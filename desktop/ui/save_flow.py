@@ -78,6 +78,10 @@ class EditorSession(QObject):
 
     def _opened(self, item: Item | None) -> None:
         """Another request is on screen (the window opened it): its file, client and clean state."""
+        if self.path is not None:
+            # The one left was saved or discarded first (confirm_leave); the window's loading of the new one into
+            # the panels reached _edited while this path was still the old file's and marked it unsaved.
+            self.window.sidebar.mark_unsaved(self.path, False)
         client = self._client_of(item.path) if item is not None else None
         self.path = item.path if client else None
         self.doc_path = item.path if item is not None and not client else None

@@ -103,6 +103,11 @@ class Agent:
     def screen_text(self) -> str:
         return visible_text(self.window)
 
+    def tree_names(self) -> list[str]:
+        """The names in the left tree as written there (an unsaved request's with its "•")."""
+        tree = next(w for w in self.window.findChildren(QTreeWidget) if w.isVisible())
+        return [node.text(1) or node.text(0) for node in _nodes(tree)]
+
     def status_text(self) -> str:
         return self.window.statusBar().currentMessage()
 

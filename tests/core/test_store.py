@@ -366,53 +366,28 @@ def test_a_client_that_is_a_link_elsewhere_is_not_a_client(store, acme):
 
 # ---- new files are created exclusively -----------------------------------------------------------------------------
 
-SAVER = """
+# Two processes run one of these against the same store, each spinning until the same instant, then `rounds` times.
+RACE_PROLOGUE = """
 import sys, time
 from pathlib import Path
 from desktop.core.models import Request
-from desktop.core.store import Store
-root, marker, rounds, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-store = Store(root / "clients", root / "trash")
-while time.time() < start:
-    pass
-for number in range(rounds):
-    store.save("Acme", Request(url=f"https://h/{marker}/{number}", name="Same name"))
-"""
-
-
-def test_two_processes_saving_the_same_name_lose_nothing(store, tmp_path):
-    import subprocess
-    import sys
-    import time
-
-    from tests.conftest import REPO
-
-    store.create_client("Acme")
-    rounds = 60
-    start = time.time() + 2  # both start spinning on the same instant
-    env = {**__import__("os").environ, "PYTHONPATH": str(REPO)}
-    processes = [subprocess.Popen([sys.executable, "-c", SAVER, str(tmp_path), marker, str(rounds), str(start)], env=env)
-                 for marker in ("one", "two")]
-    assert [p.wait(120) for p in processes] == [0, 0]
-    urls = sorted(item.request.url for item in Store(store.root, store.trash).requests("Acme"))
-    assert urls == sorted(f"https://h/{m}/{n}" for m in ("one", "two") for n in range(rounds))
-    assert not [p for p in (store.root / "Acme").iterdir() if p.name.endswith(".tmp")]
-
-
-MOVER = """
-import sys, time
-from pathlib import Path
 from desktop.core.store import Store, StoreError
-root, op, rounds, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+root, what, rounds, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 store = Store(root / "clients", root / "trash")
 while time.time() < start:
     pass
+"""
+SAVER = RACE_PROLOGUE + """
+for number in range(rounds):
+    store.save("Acme", Request(url=f"https://h/{what}/{number}", name="Same name"))
+"""
+MOVER = RACE_PROLOGUE + """
 for number in range(rounds):
     path = root / "clients" / "Acme" / f"r{number}.json"
     try:
-        if op == "rename":
+        if what == "rename":
             store.rename_request(path, f"Renamed {number}")
-        elif op == "move":
+        elif what == "move":
             store.move_request(path, "Acme", "Sub")
         else:
             store.delete(path)
@@ -421,27 +396,44 @@ for number in range(rounds):
 """
 
 
-@pytest.mark.parametrize("ops", [("rename", "rename"), ("move", "move"), ("delete", "delete"), ("rename", "move"),
-                                 ("rename", "delete"), ("move", "delete")])
-def test_two_processes_renaming_moving_deleting_the_same_requests_end_in_words(store, tmp_path, ops):
+def race(script: str, tmp_path, whats, rounds: int) -> list[str]:
+    """Run `script` in two processes at once (one per item of `whats`); their error output, after both ended well."""
+    import os
     import subprocess
     import sys
     import time
 
     from tests.conftest import REPO
 
+    start = time.time() + 2  # both start spinning on the same instant
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    processes = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), what, str(rounds), str(start)], env=env,
+                                  stderr=subprocess.PIPE, text=True) for what in whats]
+    errors = [p.communicate(timeout=120)[1] for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], errors
+    return errors
+
+
+def test_two_processes_saving_the_same_name_lose_nothing(store, tmp_path):
+    store.create_client("Acme")
+    rounds = 60
+    race(SAVER, tmp_path, ("one", "two"), rounds)
+    urls = sorted(item.request.url for item in Store(store.root, store.trash).requests("Acme"))
+    assert urls == sorted(f"https://h/{m}/{n}" for m in ("one", "two") for n in range(rounds))
+    assert not [p for p in (store.root / "Acme").iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("ops", [("rename", "rename"), ("move", "move"), ("delete", "delete"), ("rename", "move"),
+                                 ("rename", "delete"), ("move", "delete")])
+def test_two_processes_renaming_moving_deleting_the_same_requests_end_in_words(store, tmp_path, ops):
+    from desktop.core.collection import dump_request
+
     store.create_client("Acme")
     store.create_folder("Acme", "Sub")
     rounds = 25
     for number in range(rounds):
-        (store.client_dir("Acme") / f"r{number}.json").write_bytes(
-            __import__("desktop.core.collection", fromlist=["dump_request"]).dump_request(Request(url=f"https://h/{number}", name=f"R{number}")))
-    start = time.time() + 2
-    env = {**__import__("os").environ, "PYTHONPATH": str(REPO)}
-    processes = [subprocess.Popen([sys.executable, "-c", MOVER, str(tmp_path), op, str(rounds), str(start)], env=env,
-                                  stderr=subprocess.PIPE, text=True) for op in ops]
-    errors = [p.communicate(timeout=120)[1] for p in processes]
-    assert [p.returncode for p in processes] == [0, 0], errors
+        (store.client_dir("Acme") / f"r{number}.json").write_bytes(dump_request(Request(url=f"https://h/{number}", name=f"R{number}")))
+    race(MOVER, tmp_path, ops, rounds)
     urls = sorted(item.request.url for item in Store(store.root, store.trash).requests("Acme"))
     # Each request is there once (renamed or moved by one of them), or gone to the trash if one deleted it.
     assert len(urls) == len(set(urls))

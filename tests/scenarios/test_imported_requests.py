@@ -39,7 +39,7 @@ def agent(qtbot, collection, request):
     return agent
 
 
-def test_an_imported_sign_in_and_path_variable_are_seen_sent_and_gone_with_the_next_request(agent, loopback):
+def test_an_imported_sign_in_and_path_variable_are_seen_sent_and_gone_with_the_next_request(agent, loopback, isolated_home):
     agent.open("Get user")
     assert "Options · sign-in" in agent.screen_text()
     agent.tab("Options · sign-in", agent.request_side())
@@ -60,6 +60,9 @@ def test_an_imported_sign_in_and_path_variable_are_seen_sent_and_gone_with_the_n
     screen = agent.screen_text()
     assert "signs in with" not in screen and "Options · sign-in" not in screen and "200 OK" not in agent.answer_text()
     assert "Get user" in agent.tree_names() and "• Get user" not in agent.tree_names()
+    # The token the sign-in sent is in the keyring only: not in the client's files, the history or a draft.
+    agent.window.clients.session.write_draft()
+    assert not [f for f in isolated_home.rglob("*") if f.is_file() and b"acme-token-4f2b9c" in f.read_bytes()]
 
 
 def test_a_pasted_curl_pattern_is_read_as_curl_reads_it(agent, loopback):

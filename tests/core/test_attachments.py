@@ -358,4 +358,6 @@ def test_string_fields_grow_linearly_on_a_long_base64_value():
     def make(n: int) -> str:
         return '{"recipient": "79991112233", "b64_file": "' + "QUJD\\/" * n + '", "caption": "x"}'
 
-    assert growth(att.string_fields, make, 50_000, ()) < MAX_RATIO
+    # Measured from 1.2 MB: from 300 KB to 1.2 MB the time grows ~10x on this machine (memory effects, not the
+    # matching: from 1.2 to 4.8 MB it grows ~4x, and CI once measured 10.35 at the smaller size).
+    assert growth(att.string_fields, make, 200_000, ()) < MAX_RATIO
